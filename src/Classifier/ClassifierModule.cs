@@ -1,0 +1,28 @@
+using Directive58.Classifier.ClassifyReport;
+using Directive58.ServiceDefaults.Messaging;
+using Directive58.ServiceDefaults.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Directive58.Classifier;
+
+/// <summary>The classifier module: the model, the consumer that classifies each submitted report, its table.</summary>
+public static class ClassifierModule
+{
+    public static IHostApplicationBuilder AddClassifier(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSchemaScripts("classifier", typeof(ClassifierModule).Assembly);
+        builder.Services.AddSingleton<IReportClassifier>(_ => new KeywordClassifier());
+        builder.Services.AddBusConsumers(bus => bus.AddConsumer<ClassifyReportConsumer>());
+        builder.Services.AddHealthChecks().AddCheck<ModelHealthCheck>("model", tags: [ServiceDefaults.ServiceDefaultsSetup.ReadyTag]);
+        return builder;
+    }
+
+    private sealed class ModelHealthCheck(IReportClassifier classifier) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(HealthCheckResult.Healthy("model loaded",
+                new Dictionary<string, object> { ["modelVersion"] = classifier.ModelVersion }));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Dapper;
+using Directive58.Contracts;
+using Directive58.ServiceDefaults.Storage;
+using MassTransit;
+
+namespace Directive58.Classifier.ClassifyReport;
+
+/// <summary>
+/// Classifies a submitted report once: the classification is stored keyed by report id, and a
+/// redelivered message finds it and only publishes again (the earlier publish may have been lost).
+/// </summary>
+public sealed class ClassifyReportConsumer(IReportClassifier classifier, Database database, TimeProvider clock) : IConsumer<ReportSubmitted>
+{
+    public async Task Consume(ConsumeContext<ReportSubmitted> context)
+    {
+        var report = context.Message;
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        var stored = await FindAsync(connection, report.ReportId);
+        if (stored is null)
+        {
+            var prediction = classifier.Classify(report.Text);
+            await connection.ExecuteAsync(
+                """
+                insert into classifications (report_id, workplace_code, topic, risk, topic_scores, risk_scores, explanation, model_version, classified_at)
+                values (@ReportId, @WorkplaceCode, @Topic, @Risk, @TopicScores, @RiskScores, @Explanation, @ModelVersion, @ClassifiedAt)
+                on conflict (report_id) do nothing
+                """,
+                new
+                {
+                    report.ReportId, report.WorkplaceCode, prediction.Topic, prediction.Risk,
+                    TopicScores = JsonSerializer.Serialize(prediction.TopicScores),
+                    RiskScores = JsonSerializer.Serialize(prediction.RiskScores),
+                    Explanation = JsonSerializer.Serialize(prediction.Explanation),
+                    classifier.ModelVersion, ClassifiedAt = clock.GetUtcNow(),
+                });
+            stored = await FindAsync(connection, report.ReportId);
+        }
+        await context.Publish(new ReportClassified(
+            report.ReportId, report.WorkplaceCode, stored!.Topic, stored.Risk,
+            JsonSerializer.Deserialize<Dictionary<string, double>>(stored.TopicScores)!,
+            JsonSerializer.Deserialize<Dictionary<string, double>>(stored.RiskScores)!,
+            stored.ModelVersion, report.ReporterRef, report.OccurredAt, stored.ClassifiedAt));
+    }
+
+    private sealed record StoredClassification(string Topic, string Risk, string TopicScores, string RiskScores, string ModelVersion, DateTimeOffset ClassifiedAt);
+
+    private static Task<StoredClassification?> FindAsync(System.Data.Common.DbConnection connection, Guid reportId) =>
+        connection.QuerySingleOrDefaultAsync<StoredClassification>(
+            "select topic, risk, topic_scores as TopicScores, risk_scores as RiskScores, model_version as ModelVersion, classified_at as ClassifiedAt from classifications where report_id = @reportId",
+            new { reportId });
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+
+namespace Directive58.ServiceDefaults.Logging;
+
+/// <summary>Serilog to the console and a daily rolling file (`Logging:File`, default logs/{service}-.log).</summary>
+internal static class LoggingSetup
+{
+    public static void AddSerilogLogging(IHostApplicationBuilder builder)
+    {
+        var service = builder.Environment.ApplicationName.ToLowerInvariant();
+        var path = builder.Configuration["Logging:File"] ?? Path.Combine("logs", $"{service}-.log");
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.WithProperty("Service", service)
+            .ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+        if (!string.Equals(path, "none", StringComparison.OrdinalIgnoreCase))
+            configuration = configuration.WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), path,
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+    }
+}

@@ -1,0 +1,74 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Directive58.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The bus switch, written once: modules add their consumers with <see cref="AddBusConsumers"/>,
+/// then the host calls <see cref="AddBus"/> last and gets MassTransit on the configured transport.
+/// </summary>
+public static class BusSetup
+{
+    private sealed class ConsumerRegistrations : List<Action<IBusRegistrationConfigurator>>;
+
+    public static IServiceCollection AddBusConsumers(this IServiceCollection services, Action<IBusRegistrationConfigurator> register)
+    {
+        RegistrationsOf(services).Add(register);
+        return services;
+    }
+
+    public static IHostApplicationBuilder AddBus(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
+        var registrations = RegistrationsOf(builder.Services);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            foreach (var register in registrations) register(bus);
+            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                // Retry transient faults with backoff; after the last try the message goes to the _error queue.
+                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
+            });
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var r = options.RabbitMq;
+                    cfg.Host(r.Host, r.Port, r.VirtualHost, h => { h.Username(r.Username); h.Password(r.Password); });
+                    cfg.UseConsumeFilter(typeof(LogConsumeFilter<>), context);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseConsumeFilter(typeof(LogConsumeFilter<>), context);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            // Without this the first publish on a fresh broker can be lost before bindings exist.
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+
+    private static ConsumerRegistrations RegistrationsOf(IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(ConsumerRegistrations))?.ImplementationInstance is ConsumerRegistrations existing)
+            return existing;
+        var created = new ConsumerRegistrations();
+        services.AddSingleton(created);
+        return created;
+    }
+}
