@@ -1,5 +1,6 @@
 using Directive58.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
+using Directive58.Registry.Workplaces;
 using Microsoft.Extensions.Hosting;
 
 namespace Directive58.Registry;
@@ -13,5 +14,9 @@ public static class RegistryModule
         return builder;
     }
 
-    public static WebApplication MapRegistry(this WebApplication app) => app;
+    public static WebApplication MapRegistry(this WebApplication app)
+    {
+        app.MapWorkplaces();
+        return app;
+    }
 }

@@ -43,7 +43,15 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
             stored.ModelVersion, report.ReporterRef, report.OccurredAt, stored.ClassifiedAt));
     }
 
-    private sealed record StoredClassification(string Topic, string Risk, string TopicScores, string RiskScores, string ModelVersion, DateTimeOffset ClassifiedAt);
+    private sealed record StoredClassification
+    {
+        public string Topic { get; init; } = null!;
+        public string Risk { get; init; } = null!;
+        public string TopicScores { get; init; } = null!;
+        public string RiskScores { get; init; } = null!;
+        public string ModelVersion { get; init; } = null!;
+        public DateTimeOffset ClassifiedAt { get; init; }
+    }
 
     private static Task<StoredClassification?> FindAsync(System.Data.Common.DbConnection connection, Guid reportId) =>
         connection.QuerySingleOrDefaultAsync<StoredClassification>(

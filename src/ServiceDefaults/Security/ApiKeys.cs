@@ -8,7 +8,13 @@ namespace Directive58.ServiceDefaults.Security;
 /// <summary>API keys are random, shown once, and stored only as their SHA-256 hash.</summary>
 public sealed class ApiKeys(Database database, TimeProvider clock)
 {
-    public sealed record KeyRecord(Guid Id, string Name, string Scopes, DateTimeOffset? RevokedAt);
+    public sealed record KeyRecord
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = null!;
+        public string Scopes { get; init; } = null!;
+        public DateTimeOffset? RevokedAt { get; init; }
+    }
 
     public static string NewKey() => "d58_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 

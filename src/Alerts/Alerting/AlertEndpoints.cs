@@ -1,0 +1,83 @@
+using Dapper;
+using Directive58.Contracts;
+using Directive58.ServiceDefaults.Security;
+using Directive58.ServiceDefaults.Storage;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Directive58.Alerts.Alerting;
+
+/// <summary>`GET /api/v1/alerts` with recipients, and `POST /api/v1/alerts/{id}/ack`.</summary>
+public static class AlertEndpoints
+{
+    public sealed record AlertView
+    {
+        public Guid Id { get; init; }
+        public Guid HotSpotId { get; init; }
+        public required string WorkplaceCode { get; init; }
+        public required string Level { get; init; }
+        public required string Title { get; init; }
+        public required string Status { get; init; }
+        public DateTimeOffset RaisedAt { get; init; }
+        public DateTimeOffset DueAt { get; init; }
+        public long EscalationStep { get; init; }
+        public DateTimeOffset? AcknowledgedAt { get; init; }
+        public string? AcknowledgedBy { get; init; }
+        public IReadOnlyList<RecipientView> Recipients { get; set; } = [];
+    }
+
+    public sealed record RecipientView
+    {
+        public Guid AlertId { get; init; }
+        public required string UnitKind { get; init; }
+        public required string UnitCode { get; init; }
+        public required string UnitName { get; init; }
+        public long Step { get; init; }
+    }
+
+    public const string SelectAlerts =
+        """
+        select id, hotspot_id as HotSpotId, workplace_code as WorkplaceCode, level, title, status, raised_at as RaisedAt, due_at as DueAt,
+               escalation_step as EscalationStep, acknowledged_at as AcknowledgedAt, acknowledged_by as AcknowledgedBy
+        from alerts
+        """;
+
+    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/alerts", async (Database database, string? status, string? workplaceCode, int? limit, CancellationToken ct) =>
+        {
+            await using var connection = await database.OpenAsync(ct);
+            var alerts = (await connection.QueryAsync<AlertView>(
+                $"{SelectAlerts} where (@status is null or status = @status) and (@workplaceCode is null or workplace_code = @workplaceCode) order by raised_at desc limit @take",
+                new { status, workplaceCode, take = Math.Clamp(limit ?? 100, 1, 1000) })).ToList();
+            await AttachRecipientsAsync(connection, alerts);
+            return Results.Ok(alerts);
+        }).RequireAuthorization(Policies.Read);
+
+        app.MapPost("/api/v1/alerts/{id:guid}/ack", async (Guid id, HttpContext http, Database database, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct) =>
+        {
+            var by = http.User.Identity?.Name ?? "unknown";
+            var now = clock.GetUtcNow();
+            await using var connection = await database.OpenAsync(ct);
+            var workplace = await connection.ExecuteScalarAsync<string?>("select workplace_code from alerts where id = @id", new { id });
+            if (workplace is null) return Results.Problem(statusCode: 404, title: "Không tìm thấy cảnh báo / Alert not found", detail: $"No alert has id {id}.");
+            var changed = await connection.ExecuteAsync(
+                "update alerts set status = 'acknowledged', acknowledged_at = @now, acknowledged_by = @by where id = @id and status = 'open'", new { id, now, by });
+            if (changed == 1) await bus.Publish(new AlertAcknowledged(id, workplace, by, now), ct);
+            var alert = await connection.QuerySingleAsync<AlertView>($"{SelectAlerts} where id = @id", new { id });
+            return Results.Ok(alert);
+        }).RequireAuthorization(Policies.Act).DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task AttachRecipientsAsync(System.Data.Common.DbConnection connection, List<AlertView> alerts)
+    {
+        if (alerts.Count == 0) return;
+        var recipients = (await connection.QueryAsync<RecipientView>(
+            $"select alert_id as AlertId, unit_kind as UnitKind, unit_code as UnitCode, unit_name as UnitName, step from alert_recipients where alert_id in ({string.Join(",", alerts.Select((_, i) => "@a" + i))}) order by step, unit_code",
+            new DynamicParameters(alerts.Select((a, i) => new KeyValuePair<string, object>("a" + i, a.Id)).ToDictionary()))).ToLookup(r => r.AlertId);
+        foreach (var alert in alerts) alert.Recipients = recipients[alert.Id].ToList();
+    }
+}

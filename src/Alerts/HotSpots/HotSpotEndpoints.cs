@@ -1,0 +1,44 @@
+using Dapper;
+using Directive58.ServiceDefaults.Security;
+using Directive58.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Directive58.Alerts.HotSpots;
+
+/// <summary>`GET /api/v1/hotspots?status=open` with each hot spot's evidence count.</summary>
+public static class HotSpotEndpoints
+{
+    public sealed record HotSpotView
+    {
+        public Guid Id { get; init; }
+        public required string WorkplaceCode { get; init; }
+        public required string Level { get; init; }
+        public required string Status { get; init; }
+        public required string Reason { get; init; }
+        public DateTimeOffset OpenedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public string? Outcome { get; init; }
+        public long EvidenceCount { get; init; }
+    }
+
+    public static IEndpointRouteBuilder MapHotSpotEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/hotspots", async (Database database, string? status, string? workplaceCode, CancellationToken ct) =>
+        {
+            await using var connection = await database.OpenAsync(ct);
+            var rows = await connection.QueryAsync<HotSpotView>(
+                """
+                select h.id, h.workplace_code as WorkplaceCode, h.level, h.status, h.reason, h.opened_at as OpenedAt, h.updated_at as UpdatedAt,
+                       h.closed_at as ClosedAt, h.outcome, (select count(*) from hotspot_evidence e where e.hotspot_id = h.id) as EvidenceCount
+                from hotspots h
+                where (@status is null or h.status = @status) and (@workplaceCode is null or h.workplace_code = @workplaceCode)
+                order by h.updated_at desc limit 500
+                """, new { status, workplaceCode });
+            return Results.Ok(rows);
+        }).RequireAuthorization(Policies.Read);
+        return app;
+    }
+}

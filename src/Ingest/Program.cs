@@ -1,0 +1,16 @@
+using Directive58.Ingest;
+using Directive58.Registry;
+using Directive58.ServiceDefaults;
+using Directive58.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Builder;
+
+// The ingest service alone (`worker` or no command), on the configured bus and store.
+var builder = WebApplication.CreateBuilder(args.SkipWhile(a => a == "worker").ToArray());
+builder.AddServiceDefaults();
+builder.AddRegistry();
+builder.AddIngest();
+builder.AddBus();
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapIngest();
+await app.RunAsync();

@@ -1,0 +1,70 @@
+using System.Text;
+using Dapper;
+using Directive58.Contracts;
+using Directive58.ServiceDefaults.Privacy;
+using Directive58.ServiceDefaults.Storage;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Directive58.Ingest.SubmitReport;
+
+/// <summary>A report that passed validation, before masking and storage.</summary>
+public sealed record NewReport(string ClientId, string WorkplaceCode, string Text, string Channel, DateTimeOffset? OccurredAt, string? ReporterRef);
+
+/// <summary>
+/// Stores a report before anything else happens (idempotent on clientId), then publishes
+/// <see cref="ReportSubmitted"/>. A failed publish is not an error for the sender: the report is
+/// safe and the sweeper publishes it later.
+/// </summary>
+public sealed class ReportSubmission(Database database, IPublishEndpoint bus, TimeProvider clock, ILogger<ReportSubmission> logger)
+{
+    public sealed record Accepted
+    {
+        public Guid Id { get; init; }
+        public string Status { get; init; } = null!;
+        public bool Duplicate { get; init; }
+    }
+
+    public async Task<Accepted> SubmitAsync(NewReport report, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var text = PersonalDataMasker.Mask(report.Text.Normalize(NormalizationForm.FormC).Trim());
+        var stored = new
+        {
+            Id = Guid.CreateVersion7(now), report.ClientId, report.WorkplaceCode, Text = text, report.Channel, report.ReporterRef,
+            OccurredAt = report.OccurredAt ?? now, SubmittedAt = now,
+        };
+        await using (var connection = await database.OpenAsync(ct))
+        {
+            var inserted = await connection.ExecuteAsync(
+                """
+                insert into reports (id, client_id, workplace_code, text, channel, reporter_ref, occurred_at, submitted_at, status)
+                values (@Id, @ClientId, @WorkplaceCode, @Text, @Channel, @ReporterRef, @OccurredAt, @SubmittedAt, 'received')
+                on conflict (client_id) do nothing
+                """, stored);
+            if (inserted == 0)
+            {
+                var existing = await connection.QuerySingleAsync<Accepted>(
+                    "select id, status from reports where client_id = @ClientId", new { report.ClientId });
+                return existing with { Duplicate = true };
+            }
+        }
+        await PublishAsync(new ReportSubmitted(stored.Id, stored.WorkplaceCode, stored.Text, stored.Channel, stored.ReporterRef, stored.OccurredAt, stored.SubmittedAt), ct);
+        return new Accepted { Id = stored.Id, Status = "received" };
+    }
+
+    /// <summary>Publishes; a failure is logged and left to the sweeper. Used for new reports and by the sweeper.</summary>
+    public async Task<bool> PublishAsync(ReportSubmitted message, CancellationToken ct = default)
+    {
+        try
+        {
+            await bus.Publish(message, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Report {ReportId} stored but not yet published; the sweeper will retry", message.ReportId);
+            return false;
+        }
+    }
+}
