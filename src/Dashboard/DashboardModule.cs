@@ -20,6 +20,9 @@ public static class DashboardModule
         services.AddSingleton<LiveNotifier>();
         services.AddBusConsumers(bus => bus.AddConsumer<LiveEventsConsumer>().Endpoint(e => e.Temporary = true));
         services.AddHostedService<DemoSeeder>();
+        // Vietnamese text goes to the browser as UTF-8, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");

@@ -1,6 +1,7 @@
 using Dapper;
 using Directive58.Alerts.Alerting;
 using Directive58.Alerts.HotSpots;
+using System.Data.Common;
 using Directive58.Contracts;
 using Directive58.ServiceDefaults.Storage;
 using MassTransit;
@@ -20,7 +21,6 @@ public sealed class DetectHotSpotConsumer(Database database, IOptions<AlertsOpti
         var m = context.Message;
         var now = clock.GetUtcNow();
         var settings = options.Value;
-        var signal = new ReportSignal(m.ReportId, m.WorkplaceCode, m.Topic, m.Risk, m.ReporterRef, m.OccurredAt);
         HotSpotWriter.Outcome outcome;
         await using (var connection = await database.OpenAsync(context.CancellationToken))
         await using (var tx = await connection.BeginTransactionAsync(context.CancellationToken))
@@ -29,7 +29,7 @@ public sealed class DetectHotSpotConsumer(Database database, IOptions<AlertsOpti
                 """
                 insert into report_signals (report_id, workplace_code, topic, risk, reporter_ref, occurred_at, received_at)
                 values (@ReportId, @WorkplaceCode, @Topic, @Risk, @ReporterRef, @OccurredAt, @now) on conflict do nothing
-                """, new { signal.ReportId, signal.WorkplaceCode, signal.Topic, signal.Risk, signal.ReporterRef, signal.OccurredAt, now }, tx);
+                """, new { m.ReportId, m.WorkplaceCode, m.Topic, m.Risk, m.ReporterRef, m.OccurredAt, now }, tx);
             if (inserted == 0)
             {
                 var earlier = await AlertWriter.LoadByTriggerAsync(connection, tx, m.ReportId);
@@ -37,9 +37,9 @@ public sealed class DetectHotSpotConsumer(Database database, IOptions<AlertsOpti
                 if (earlier is not null) await context.Publish(earlier);
                 return;
             }
-            var decision = ReportRules.Evaluate(signal, await RecentAlertableAsync(connection, tx, signal, settings.ElevatedWindow), settings.ElevatedWindow, settings.ElevatedMinReporters);
-            outcome = decision is { } d
-                ? await HotSpotWriter.OpenOrRaiseAsync(connection, tx, m.WorkplaceCode, d.Level, d.Reason, m.ReportId, m.Topic, settings, now)
+            var level = await LevelForAsync(connection, tx, m, settings);
+            outcome = level is not null
+                ? await HotSpotWriter.OpenOrRaiseAsync(connection, tx, m.WorkplaceCode, level.Value.Level, level.Value.Reason, m.ReportId, m.Topic, settings, now)
                 : new HotSpotWriter.Outcome(null, null);
             await tx.CommitAsync(context.CancellationToken);
         }
@@ -47,24 +47,26 @@ public sealed class DetectHotSpotConsumer(Database database, IOptions<AlertsOpti
         if (outcome.Alert is not null) await context.Publish(outcome.Alert);
     }
 
-    private static async Task<IReadOnlyList<ReportSignal>> RecentAlertableAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ReportSignal signal, TimeSpan window)
+    /// <summary>
+    /// The rules act on the new report: critical opens an alarm at once; elevated opens a warning
+    /// when, with the other elevated reports of the window, at least two different reporters speak.
+    /// </summary>
+    private static async Task<(string Level, string Reason)?> LevelForAsync(DbConnection connection, DbTransaction tx, ReportClassified m, AlertsOptions settings)
     {
-        if (signal.Risk is not ("elevated" or "critical")) return [];
-        var rows = await connection.QueryAsync<SignalRow>(
+        if (m.Risk == "critical") return (HotSpotLevel.Alarm, "critical-report");
+        if (m.Risk != "elevated") return null;
+        var elevated = await connection.QueryAsync<SignalRow>(
             """
-            select report_id as ReportId, workplace_code as WorkplaceCode, topic, risk, reporter_ref as ReporterRef, occurred_at as OccurredAt
-            from report_signals
-            where workplace_code = @WorkplaceCode and risk in ('elevated', 'critical') and occurred_at >= @since and report_id <> @ReportId
-            """, new { signal.WorkplaceCode, signal.ReportId, since = signal.OccurredAt - window }, tx);
-        return rows.Select(r => new ReportSignal(r.ReportId, r.WorkplaceCode, r.Topic, r.Risk, r.ReporterRef, r.OccurredAt)).ToList();
+            select reporter_ref as ReporterRef, occurred_at as OccurredAt from report_signals
+            where workplace_code = @WorkplaceCode and risk = 'elevated' and occurred_at > @since and occurred_at <= @OccurredAt
+            """, new { m.WorkplaceCode, m.OccurredAt, since = m.OccurredAt - settings.ElevatedWindow }, tx);
+        var decision = SurgeRules.Decide(elevated.Select(r => new WorkplaceReport(r.OccurredAt, "elevated", r.ReporterRef)), m.OccurredAt,
+            settings.ElevatedWindow, settings.ElevatedMinReporters);
+        return decision.Open ? (HotSpotLevel.Warning, "elevated-reporters") : null;
     }
 
     private sealed record SignalRow
     {
-        public Guid ReportId { get; init; }
-        public string WorkplaceCode { get; init; } = null!;
-        public string Topic { get; init; } = null!;
-        public string Risk { get; init; } = null!;
         public string? ReporterRef { get; init; }
         public DateTimeOffset OccurredAt { get; init; }
     }

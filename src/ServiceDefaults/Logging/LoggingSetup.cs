@@ -13,15 +13,17 @@ internal static class LoggingSetup
     {
         var service = builder.Environment.ApplicationName.ToLowerInvariant();
         var path = builder.Configuration["Logging:File"] ?? Path.Combine("logs", $"{service}-.log");
+        // `Serilog:MinimumLevel:Default` (Verbose…Fatal) sets the floor; the framework's chatter stays at Warning.
+        var floor = Enum.TryParse<LogEventLevel>(builder.Configuration["Serilog:MinimumLevel:Default"], true, out var level) ? level : LogEventLevel.Information;
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(floor)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore.DataProtection", LogEventLevel.Error)
             .MinimumLevel.Override("MassTransit", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Service", service)
-            .ReadFrom.Configuration(builder.Configuration)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
         if (!string.Equals(path, "none", StringComparison.OrdinalIgnoreCase))
             configuration = configuration.WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), path,

@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace Directive58.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A test that needs the real PostgreSQL and RabbitMQ that `.ci/run` starts. Without their addresses
+/// (D58_TEST_POSTGRES, D58_TEST_RABBITMQ) it is skipped with that reason, so `dotnet test` passes on a
+/// bare machine; with D58_REQUIRE_SERVERS=1 (as in CI) it runs and fails loudly instead.
+/// </summary>
+public sealed class RealServersFactAttribute : FactAttribute
+{
+    public RealServersFactAttribute()
+    {
+        if (RealServers.Available || Environment.GetEnvironmentVariable("D58_REQUIRE_SERVERS") == "1") return;
+        Skip = "PostgreSQL/RabbitMQ not configured: set D58_TEST_POSTGRES and D58_TEST_RABBITMQ, or run `bash .ci/run`.";
+    }
+}
+
+/// <summary>A private database and RabbitMQ virtual host per test, created on the real servers and dropped after.</summary>
+public sealed class RealServers : IAsyncDisposable
+{
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable("D58_TEST_POSTGRES");
+    public static string? RabbitMqAddress => Environment.GetEnvironmentVariable("D58_TEST_RABBITMQ");
+    public static string RabbitMqManagement => Environment.GetEnvironmentVariable("D58_TEST_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:15672";
+    public static bool Available => !string.IsNullOrEmpty(PostgresConnectionString) && !string.IsNullOrEmpty(RabbitMqAddress);
+
+    private static readonly HttpClient Management = CreateManagementClient();
+    private readonly string _name = "d58_" + Guid.NewGuid().ToString("N")[..12];
+
+    private RealServers() { }
+
+    public static async Task<RealServers> CreateAsync()
+    {
+        if (!Available) throw new InvalidOperationException("D58_TEST_POSTGRES and D58_TEST_RABBITMQ must be set (bash .ci/run sets them).");
+        var servers = new RealServers();
+        await using (var admin = new NpgsqlConnection(PostgresConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {servers._name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        (await Management.PutAsync($"api/vhosts/{servers._name}", null)).EnsureSuccessStatusCode();
+        (await Management.PutAsync($"api/permissions/{servers._name}/guest",
+            new StringContent("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        return servers;
+    }
+
+    /// <summary>Configuration that points any host at this database and virtual host.</summary>
+    public Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
+    {
+        var (host, port) = RabbitMqAddress!.Split(':') is [var h, var p] ? (h, p) : (RabbitMqAddress!, "5672");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = _name }.ConnectionString,
+            ["Bus:Transport"] = "RabbitMq",
+            ["Bus:RabbitMq:Host"] = host,
+            ["Bus:RabbitMq:Port"] = port,
+            ["Bus:RabbitMq:VirtualHost"] = _name,
+        };
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        return settings;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using (var admin = new NpgsqlConnection(PostgresConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {_name} with (force)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        await Management.DeleteAsync($"api/vhosts/{_name}");
+    }
+
+    private static HttpClient CreateManagementClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(RabbitMqManagement.TrimEnd('/') + "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        return client;
+    }
+}
