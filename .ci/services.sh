@@ -25,11 +25,15 @@ install_missing() {
 
 start_postgres() {
   local data="$state/pg"
+  if /usr/lib/postgresql/15/bin/pg_isready -q -h 127.0.0.1 -p "$pg_port" 2>/dev/null; then
+    echo "[services] PostgreSQL already running on 127.0.0.1:$pg_port; using it"; return
+  fi
   mkdir -p "$state"; chmod 755 "$state"
   if [ ! -f "$data/PG_VERSION" ]; then
     rm -rf "$data"; mkdir -p "$data"; chown postgres:postgres "$data"
     su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/initdb -D '$data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
   fi
+  touch "$state/.pg-started-here"
   su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$data' -l '$data/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories=$data -c max_connections=300 -c fsync=off\" start" >/dev/null
   /usr/lib/postgresql/15/bin/pg_isready -h 127.0.0.1 -p "$pg_port" >/dev/null
   echo "[services] PostgreSQL ready on 127.0.0.1:$pg_port"
@@ -43,6 +47,10 @@ rabbit_vars() {
 }
 
 start_rabbitmq() {
+  if su rabbitmq -s /bin/sh -c "env $(rabbit_vars) /usr/lib/rabbitmq/bin/rabbitmqctl ping" >/dev/null 2>&1; then
+    echo "[services] RabbitMQ already running; using it"; return
+  fi
+  touch "$state/.rabbit-started-here"
   mkdir -p "$state/rabbit/mnesia" "$state/rabbit/log"
   # The management plugin gives tests an HTTP API to create a virtual host per test run.
   echo "[rabbitmq_management]." > "$state/rabbit/enabled_plugins"
@@ -72,9 +80,16 @@ export D58_TEST_CHROMIUM="$(command -v chromium)"
 ENV
     ;;
   stop)
-    su rabbitmq -s /bin/sh -c "env $(rabbit_vars) /usr/lib/rabbitmq/bin/rabbitmqctl stop" >/dev/null 2>&1 || true
-    epmd -kill >/dev/null 2>&1 || true
-    [ -d "$state/pg" ] && su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$state/pg' -m fast -w stop" >/dev/null 2>&1 || true
+    # Stops only what `start` started, so a run beside already-running servers leaves them up.
+    if [ -f "$state/.rabbit-started-here" ]; then
+      su rabbitmq -s /bin/sh -c "env $(rabbit_vars) /usr/lib/rabbitmq/bin/rabbitmqctl stop" >/dev/null 2>&1 || true
+      epmd -kill >/dev/null 2>&1 || true
+      rm -f "$state/.rabbit-started-here"
+    fi
+    if [ -f "$state/.pg-started-here" ]; then
+      su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D '$state/pg' -m fast -w stop" >/dev/null 2>&1 || true
+      rm -f "$state/.pg-started-here"
+    fi
     echo "[services] stopped"
     ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;

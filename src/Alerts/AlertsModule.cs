@@ -16,7 +16,11 @@ public static class AlertsModule
     {
         builder.Services.AddSchemaScripts("alerts", typeof(AlertsModule).Assembly);
         builder.Services.Configure<AlertsOptions>(builder.Configuration.GetSection("Alerts"));
-        builder.Services.AddBusConsumers(bus => bus.AddConsumer<DetectHotSpotConsumer>());
+        builder.Services.AddBusConsumers(bus =>
+        {
+            bus.AddConsumer<DetectHotSpotConsumer>();
+            bus.AddConsumer<AcknowledgeAlertConsumer>();
+        });
         return builder;
     }
 

@@ -58,16 +58,13 @@ public static class AlertEndpoints
 
         app.MapPost("/api/v1/alerts/{id:guid}/ack", async (Guid id, HttpContext http, Database database, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct) =>
         {
-            var by = http.User.Identity?.Name ?? "unknown";
-            var now = clock.GetUtcNow();
+            var acknowledged = await AcknowledgeAlertConsumer.AcknowledgeAsync(database, new AcknowledgeAlert(id, http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()), ct);
+            if (acknowledged is not null) await bus.Publish(acknowledged, ct);
             await using var connection = await database.OpenAsync(ct);
-            var workplace = await connection.ExecuteScalarAsync<string?>("select workplace_code from alerts where id = @id", new { id });
-            if (workplace is null) return Results.Problem(statusCode: 404, title: "Không tìm thấy cảnh báo / Alert not found", detail: $"No alert has id {id}.");
-            var changed = await connection.ExecuteAsync(
-                "update alerts set status = 'acknowledged', acknowledged_at = @now, acknowledged_by = @by where id = @id and status = 'open'", new { id, now, by });
-            if (changed == 1) await bus.Publish(new AlertAcknowledged(id, workplace, by, now), ct);
-            var alert = await connection.QuerySingleAsync<AlertView>($"{SelectAlerts} where id = @id", new { id });
-            return Results.Ok(alert);
+            var alert = await connection.QuerySingleOrDefaultAsync<AlertView>($"{SelectAlerts} where id = @id", new { id });
+            return alert is null
+                ? Results.Problem(statusCode: 404, title: "Không tìm thấy cảnh báo / Alert not found", detail: $"No alert has id {id}.")
+                : Results.Ok(alert);
         }).RequireAuthorization(Policies.Act).DisableAntiforgery();
         return app;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Directive58.Contracts;
 using Directive58.EndToEnd.Tests.Support;
+using Directive58.Ingest.TrackClassification;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +28,7 @@ public sealed class CriticalReportToAlertTests : IAsyncLifetime
         var id = await Reports.IdOfAsync(response);
 
         Assert.True(await harness.Published.Any<AlertRaised>(x => x.Context.Message.WorkplaceCode == "BN-005"));
-        Assert.True(await harness.Consumed.Any<ReportClassified>(x => x.Context.Message.ReportId == id));
+        Assert.True(await harness.GetConsumerHarness<MarkReportClassifiedConsumer>().Consumed.Any<ReportClassified>(x => x.Context.Message.ReportId == id));
 
         using var alerts = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/alerts?workplaceCode=BN-005"));
         var alert = Assert.Single(alerts.RootElement.EnumerateArray());

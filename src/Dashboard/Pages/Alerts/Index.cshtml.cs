@@ -46,11 +46,8 @@ public sealed class IndexModel(Database database, TimeProvider clock, IPublishEn
         var scope = await UnitScope.WorkplacesAsync(connection, User);
         var workplace = await connection.ExecuteScalarAsync<string?>("select workplace_code from alerts where id = @id", new { id });
         if (workplace is null || scope?.Contains(workplace) == false) return NotFound();
-        var now = clock.GetUtcNow();
-        var changed = await connection.ExecuteAsync(
-            "update alerts set status = 'acknowledged', acknowledged_at = @now, acknowledged_by = @by where id = @id and status = 'open'",
-            new { id, now, by = User.Identity!.Name });
-        if (changed == 1) await bus.Publish(new AlertAcknowledged(id, workplace, User.Identity!.Name!, now));
+        // Alerts owns its tables: the page sends the command; the board updates live when it is done.
+        await bus.Publish(new AcknowledgeAlert(id, User.Identity!.Name!, clock.GetUtcNow()));
         return RedirectToPage(new { Status });
     }
 

@@ -1,0 +1,26 @@
+using Dapper;
+using Directive58.Contracts;
+using Directive58.ServiceDefaults.Storage;
+using MassTransit;
+
+namespace Directive58.Alerts.Alerting;
+
+/// <summary>Acknowledges an alert once; the first acknowledgement wins and is announced.</summary>
+public sealed class AcknowledgeAlertConsumer(Database database) : IConsumer<AcknowledgeAlert>
+{
+    public async Task Consume(ConsumeContext<AcknowledgeAlert> context)
+    {
+        var acknowledged = await AcknowledgeAsync(database, context.Message, context.CancellationToken);
+        if (acknowledged is not null) await context.Publish(acknowledged);
+    }
+
+    /// <summary>Returns the event when this call acknowledged the alert; null when unknown or already acknowledged.</summary>
+    public static async Task<AlertAcknowledged?> AcknowledgeAsync(Database database, AcknowledgeAlert command, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var workplace = await connection.ExecuteScalarAsync<string?>(
+            "update alerts set status = 'acknowledged', acknowledged_at = @At, acknowledged_by = @By where id = @AlertId and status = 'open' returning workplace_code",
+            new { command.AlertId, command.At, command.By });
+        return workplace is null ? null : new AlertAcknowledged(command.AlertId, workplace, command.By, command.At);
+    }
+}
