@@ -18,9 +18,18 @@ public sealed class AcknowledgeAlertConsumer(Database database) : IConsumer<Ackn
     public static async Task<AlertAcknowledged?> AcknowledgeAsync(Database database, AcknowledgeAlert command, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var workplace = await connection.ExecuteScalarAsync<string?>(
-            "update alerts set status = 'acknowledged', acknowledged_at = @At, acknowledged_by = @By where id = @AlertId and status = 'open' returning workplace_code",
-            new { command.AlertId, command.At, command.By });
-        return workplace is null ? null : new AlertAcknowledged(command.AlertId, workplace, command.By, command.At);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Acknowledged>(
+            "update alerts set status = 'acknowledged', acknowledged_at = @At, acknowledged_by = @By where id = @AlertId and status = 'open' returning workplace_code as WorkplaceCode, hotspot_id as HotSpotId",
+            new { command.AlertId, command.At, command.By }, tx);
+        if (row is not null) await Cases.CaseTimeline.AddAsync(connection, tx, row.HotSpotId, "acknowledged", command.By, null, command.At);
+        await tx.CommitAsync(ct);
+        return row is null ? null : new AlertAcknowledged(command.AlertId, row.WorkplaceCode, command.By, command.At);
+    }
+
+    private sealed record Acknowledged
+    {
+        public string WorkplaceCode { get; init; } = null!;
+        public Guid HotSpotId { get; init; }
     }
 }

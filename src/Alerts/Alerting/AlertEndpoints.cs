@@ -1,4 +1,5 @@
 using Dapper;
+using Directive58.Alerts.Notifications;
 using Directive58.Contracts;
 using Directive58.ServiceDefaults.Security;
 using Directive58.ServiceDefaults.Storage;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Directive58.Alerts.Alerting;
 
-/// <summary>`GET /api/v1/alerts` with recipients, and `POST /api/v1/alerts/{id}/ack`.</summary>
+/// <summary>`GET /api/v1/alerts` and `GET /api/v1/alerts/{id}` with recipients and deliveries, and `POST /api/v1/alerts/{id}/ack`.</summary>
 public static class AlertEndpoints
 {
     public sealed record AlertView
@@ -25,7 +26,9 @@ public static class AlertEndpoints
         public long EscalationStep { get; init; }
         public DateTimeOffset? AcknowledgedAt { get; init; }
         public string? AcknowledgedBy { get; init; }
+        public string UnitKind { get; init; } = "workplace";
         public IReadOnlyList<RecipientView> Recipients { get; set; } = [];
+        public IReadOnlyList<DeliveryLog.Delivery> Deliveries { get; set; } = [];
     }
 
     public sealed record RecipientView
@@ -40,7 +43,7 @@ public static class AlertEndpoints
     public const string SelectAlerts =
         """
         select id, hotspot_id as HotSpotId, workplace_code as WorkplaceCode, level, title, status, raised_at as RaisedAt, due_at as DueAt,
-               escalation_step as EscalationStep, acknowledged_at as AcknowledgedAt, acknowledged_by as AcknowledgedBy
+               escalation_step as EscalationStep, unit_kind as UnitKind, acknowledged_at as AcknowledgedAt, acknowledged_by as AcknowledgedBy
         from alerts
         """;
 
@@ -56,25 +59,43 @@ public static class AlertEndpoints
             return Results.Ok(alerts);
         }).RequireAuthorization(Policies.Read);
 
+        app.MapGet("/api/v1/alerts/{id:guid}", async (Guid id, Database database, CancellationToken ct) =>
+        {
+            await using var connection = await database.OpenAsync(ct);
+            var alert = await connection.QuerySingleOrDefaultAsync<AlertView>($"{SelectAlerts} where id = @id", new { id });
+            if (alert is null) return NotFound(id);
+            await AttachRecipientsAsync(connection, [alert]);
+            return Results.Ok(alert);
+        }).RequireAuthorization(Policies.Read);
+
         app.MapPost("/api/v1/alerts/{id:guid}/ack", async (Guid id, HttpContext http, Database database, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct) =>
         {
             var acknowledged = await AcknowledgeAlertConsumer.AcknowledgeAsync(database, new AcknowledgeAlert(id, http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()), ct);
             if (acknowledged is not null) await bus.Publish(acknowledged, ct);
             await using var connection = await database.OpenAsync(ct);
             var alert = await connection.QuerySingleOrDefaultAsync<AlertView>($"{SelectAlerts} where id = @id", new { id });
-            return alert is null
-                ? Results.Problem(statusCode: 404, title: "Không tìm thấy cảnh báo / Alert not found", detail: $"No alert has id {id}.")
-                : Results.Ok(alert);
+            if (alert is null) return NotFound(id);
+            await AttachRecipientsAsync(connection, [alert]);
+            return Results.Ok(alert);
         }).RequireAuthorization(Policies.Act).DisableAntiforgery();
         return app;
     }
 
+    private static IResult NotFound(Guid id) =>
+        Results.Problem(statusCode: 404, title: "Không tìm thấy cảnh báo / Alert not found", detail: $"No alert has id {id}.");
+
+    /// <summary>Adds each alert's recipients and delivery attempts (channel, status, error; never addresses).</summary>
     public static async Task AttachRecipientsAsync(System.Data.Common.DbConnection connection, List<AlertView> alerts)
     {
         if (alerts.Count == 0) return;
         var recipients = (await connection.QueryAsync<RecipientView>(
             $"select alert_id as AlertId, unit_kind as UnitKind, unit_code as UnitCode, unit_name as UnitName, step from alert_recipients where alert_id in ({string.Join(",", alerts.Select((_, i) => "@a" + i))}) order by step, unit_code",
             new DynamicParameters(alerts.Select((a, i) => new KeyValuePair<string, object>("a" + i, a.Id)).ToDictionary()))).ToLookup(r => r.AlertId);
-        foreach (var alert in alerts) alert.Recipients = recipients[alert.Id].ToList();
+        var deliveries = await DeliveryLog.ForAlertsAsync(connection, alerts.Select(a => a.Id).ToList());
+        foreach (var alert in alerts)
+        {
+            alert.Recipients = recipients[alert.Id].ToList();
+            alert.Deliveries = deliveries[alert.Id].ToList();
+        }
     }
 }

@@ -11,23 +11,29 @@ public static class AlertWriter
 {
     public static async Task<AlertRaised> RaiseAsync(
         DbConnection connection, DbTransaction tx, Guid hotSpotId, string workplaceCode, string level, string topic, Guid? triggerReportId,
-        AlertsOptions options, DateTimeOffset now)
+        AlertsOptions options, DateTimeOffset now, string unitKind = UnitKinds.Workplace)
     {
-        var chain = await ResponsibilityChain.ForWorkplaceAsync(connection, workplaceCode, tx);
+        var chain = await ResponsibilityChain.ForUnitAsync(connection, unitKind, workplaceCode, tx);
         var recipients = ResponsibilityChain.FirstRecipients(chain, level);
-        var workplaceName = await connection.ExecuteScalarAsync<string?>("select name from workplaces where code = @workplaceCode", new { workplaceCode }, tx) ?? workplaceCode;
+        var table = unitKind == UnitKinds.Zone ? "industrial_zones" : "workplaces";
+        var workplaceName = await connection.ExecuteScalarAsync<string?>($"select name from {table} where code = @workplaceCode", new { workplaceCode }, tx) ?? workplaceCode;
         var topicName = Taxonomy.TopicNamesVi.GetValueOrDefault(topic, topic);
         var alert = new AlertRaised(
             Guid.CreateVersion7(now), hotSpotId, workplaceCode, level, $"{HotSpotLevel.NameVi(level)}: {workplaceName} — {topicName}",
             recipients.Select(r => r.Code).ToList(), now, now + options.DeadlineFor(level));
+        // The stronger alert replaces the hot spot's older open one, which must not escalate on its own any more.
+        await connection.ExecuteAsync("update alerts set status = 'superseded' where hotspot_id = @hotSpotId and status = 'open'", new { hotSpotId }, tx);
         await connection.ExecuteAsync(
             """
-            insert into alerts (id, hotspot_id, workplace_code, level, title, status, trigger_report_id, raised_at, due_at, escalation_step)
-            values (@AlertId, @HotSpotId, @WorkplaceCode, @Level, @Title, 'open', @triggerReportId, @RaisedAt, @DueAt, 0)
-            """, new { alert.AlertId, alert.HotSpotId, alert.WorkplaceCode, alert.Level, alert.Title, triggerReportId, alert.RaisedAt, alert.DueAt }, tx);
+            insert into alerts (id, hotspot_id, workplace_code, unit_kind, level, title, status, trigger_report_id, raised_at, due_at, escalation_step, top_reached)
+            values (@AlertId, @HotSpotId, @WorkplaceCode, @unitKind, @Level, @Title, 'open', @triggerReportId, @RaisedAt, @DueAt, 0, @topReached)
+            """, new { alert.AlertId, alert.HotSpotId, alert.WorkplaceCode, unitKind, alert.Level, alert.Title, triggerReportId, alert.RaisedAt, alert.DueAt,
+                topReached = ResponsibilityChain.NextAbove(chain, recipients.Select(r => (r.Kind, r.Code))) is null ? 1 : 0 }, tx);
         await connection.ExecuteAsync(
             "insert into alert_recipients (alert_id, unit_kind, unit_code, unit_name, step, added_at) values (@AlertId, @Kind, @Code, @Name, 0, @now) on conflict do nothing",
             recipients.Select(r => new { alert.AlertId, r.Kind, r.Code, r.Name, now }), tx);
+        await Cases.CaseTimeline.AddAsync(connection, tx, hotSpotId, "alert", null,
+            $"{alert.Title} → {string.Join(", ", recipients.Select(r => r.Name))}", now);
         return alert;
     }
 

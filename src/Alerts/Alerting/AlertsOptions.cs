@@ -1,11 +1,16 @@
+using Directive58.Alerts.Detection;
+using Directive58.Alerts.Notifications;
+
 namespace Directive58.Alerts.Alerting;
 
-/// <summary>`Alerts:*`: escalation deadlines per level (issue 4 defaults) and rule thresholds.</summary>
+/// <summary>`Alerts:*`: escalation deadlines per level (issue 4 defaults), rule thresholds, the daily detector, channels.</summary>
 public sealed class AlertsOptions
 {
     public EscalationDeadlines Escalation { get; set; } = new();
     public TimeSpan ElevatedWindow { get; set; } = TimeSpan.FromDays(7);
     public int ElevatedMinReporters { get; set; } = 2;
+    public DailyDetectionOptions Detection { get; set; } = new();
+    public ChannelOptions Channels { get; set; } = new();
 
     public TimeSpan DeadlineFor(string level) => level switch
     {
@@ -20,4 +25,7 @@ public sealed class EscalationDeadlines
     public TimeSpan Watch { get; set; } = TimeSpan.FromHours(72);
     public TimeSpan Warning { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan Alarm { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often the due-alert sweep looks for passed deadlines; an escalation is late by at most this.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Directive58.Alerts.HotSpots;
 
-/// <summary>`GET /api/v1/hotspots?status=open` with each hot spot's evidence count.</summary>
+/// <summary>`GET /api/v1/hotspots?status=open` with each hot spot's evidence count, and `GET /api/v1/hotspots/{id}` in full.</summary>
 public static class HotSpotEndpoints
 {
     public sealed record HotSpotView
     {
         public Guid Id { get; init; }
         public required string WorkplaceCode { get; init; }
+        public string UnitKind { get; init; } = "workplace";
         public required string Level { get; init; }
         public required string Status { get; init; }
         public required string Reason { get; init; }
@@ -31,7 +32,7 @@ public static class HotSpotEndpoints
             await using var connection = await database.OpenAsync(ct);
             var rows = await connection.QueryAsync<HotSpotView>(
                 """
-                select h.id, h.workplace_code as WorkplaceCode, h.level, h.status, h.reason, h.opened_at as OpenedAt, h.updated_at as UpdatedAt,
+                select h.id, h.workplace_code as WorkplaceCode, h.unit_kind as UnitKind, h.level, h.status, h.reason, h.opened_at as OpenedAt, h.updated_at as UpdatedAt,
                        h.closed_at as ClosedAt, h.outcome, (select count(*) from hotspot_evidence e where e.hotspot_id = h.id) as EvidenceCount
                 from hotspots h
                 where (@status is null or h.status = @status) and (@workplaceCode is null or h.workplace_code = @workplaceCode)
@@ -39,6 +40,12 @@ public static class HotSpotEndpoints
                 """, new { status, workplaceCode });
             return Results.Ok(rows);
         }).RequireAuthorization(Policies.Read);
+
+        app.MapGet("/api/v1/hotspots/{id:guid}", async (Guid id, Database database, CancellationToken ct) =>
+            await HotSpotDetail.LoadAsync(database, id, ct) is { } detail
+                ? Results.Ok(detail)
+                : Results.Problem(statusCode: 404, title: "Không tìm thấy điểm nóng / Hot spot not found", detail: $"No hot spot has id {id}."))
+            .RequireAuthorization(Policies.Read);
         return app;
     }
 }

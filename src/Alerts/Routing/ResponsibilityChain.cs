@@ -23,6 +23,22 @@ public static class ResponsibilityChain
         public string ProvinceCode { get; init; } = null!;
     }
 
+    /// <summary>The chain of a hot spot's unit: a workplace, or an industrial zone (its zone union, the federation, the province committee).</summary>
+    public static Task<Chain> ForUnitAsync(DbConnection connection, string unitKind, string unitCode, DbTransaction? tx = null) =>
+        unitKind == UnitKinds.Zone ? ForZoneAsync(connection, unitCode, tx) : ForWorkplaceAsync(connection, unitCode, tx);
+
+    public static async Task<Chain> ForZoneAsync(DbConnection connection, string zoneCode, DbTransaction? tx = null)
+    {
+        var zone = await connection.QuerySingleOrDefaultAsync<Place>(
+            "select null as UnionCode, code as ZoneCode, commune_code as CommuneCode, province_code as ProvinceCode from industrial_zones where code = @zoneCode",
+            new { zoneCode }, tx);
+        if (zone is null) return new Chain([], null, null);
+        var steps = new List<ResponsibleUnit>();
+        var zoneUnion = await UnionAsync(connection, "level = 'upper' and zone_code = @zone", new { zone = zone.ZoneCode }, tx);
+        if (zoneUnion is not null) steps.Add(zoneUnion.Unit);
+        return await CompleteAsync(connection, steps, zone, tx);
+    }
+
     public static async Task<Chain> ForWorkplaceAsync(DbConnection connection, string workplaceCode, DbTransaction? tx = null)
     {
         var place = await connection.QuerySingleOrDefaultAsync<Place>(
@@ -38,6 +54,11 @@ public static class ResponsibilityChain
             : await UnionAsync(connection, "level = 'upper' and ((@zone is not null and zone_code = @zone) or (@zone is null and commune_code = @commune))",
                 new { zone = place.ZoneCode, commune = place.CommuneCode }, tx);
         if (upper is not null && upper.Unit.Code != grassroots?.Unit.Code) steps.Add(upper.Unit);
+        return await CompleteAsync(connection, steps, place, tx);
+    }
+
+    private static async Task<Chain> CompleteAsync(DbConnection connection, List<ResponsibleUnit> steps, Place place, DbTransaction? tx)
+    {
         var federation = await UnionAsync(connection, "level = 'province' and province_code = @province", new { province = place.ProvinceCode }, tx);
         if (federation is not null && steps.All(s => s.Code != federation.Unit.Code)) steps.Add(federation.Unit);
         var provinceCommittee = await CommitteeAsync(connection, "level = 'province' and province_code = @province", new { province = place.ProvinceCode }, tx);
@@ -60,6 +81,16 @@ public static class ResponsibilityChain
             if (chain.Federation is not null) recipients.Add(chain.Federation);
         }
         return recipients.DistinctBy(r => (r.Kind, r.Code)).ToList();
+    }
+
+    /// <summary>
+    /// The unit an unanswered alert escalates to: the lowest step of the chain not yet told. Null
+    /// when every step already has it: the top is reached.
+    /// </summary>
+    public static ResponsibleUnit? NextAbove(Chain chain, IEnumerable<(string Kind, string Code)> alreadyTold)
+    {
+        var told = alreadyTold.ToHashSet();
+        return chain.Steps.FirstOrDefault(s => !told.Contains((s.Kind, s.Code)));
     }
 
     private sealed record UnionRow

@@ -1,0 +1,23 @@
+using MassTransit;
+using Quartz;
+
+namespace Directive58.Alerts.Escalation;
+
+/// <summary>
+/// Runs the due-alert sweep on the scheduler's interval and announces what it escalated. On
+/// PostgreSQL the clustered scheduler fires it on one instance at a time; the sweep's claim keeps
+/// escalations exactly-once even if two fired together.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class EscalateDueAlertsJob(EscalationSweep sweep, IBusControl bus) : IJob
+{
+    public static readonly JobKey Key = new("escalate-due-alerts", "alerts");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        // The scheduler may start before the bus; an escalation claimed but never announced would be lost.
+        if (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)) != BusHealthStatus.Healthy) return;
+        foreach (var escalated in await sweep.RunAsync(cancellationToken))
+            await bus.Publish(escalated, cancellationToken);
+    }
+}

@@ -1,0 +1,81 @@
+using Dapper;
+using Directive58.Alerts.Alerting;
+using Directive58.Alerts.Cases;
+using Directive58.Alerts.Routing;
+using Directive58.Contracts;
+using Directive58.ServiceDefaults.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Directive58.Alerts.Escalation;
+
+/// <summary>
+/// Escalates every open alert whose deadline has passed one step up the responsibility chain.
+/// The deadline lives in the alert row (due_at, escalation_step), so it survives restarts. Exactly
+/// once with any number of Alerts instances comes from the claim: an
+/// <c>update … where status = 'open' and due_at &lt;= now and escalation_step = seen returning id</c>
+/// that only one sweep can win for a given step (PostgreSQL re-checks the condition after the row
+/// lock; SQLite has one writer). The scheduler only decides when to look.
+/// </summary>
+public sealed class EscalationSweep(Database database, IOptions<AlertsOptions> options, TimeProvider clock)
+{
+    private sealed record DueAlert
+    {
+        public Guid Id { get; init; }
+        public Guid HotSpotId { get; init; }
+        public string WorkplaceCode { get; init; } = null!;
+        public string UnitKind { get; init; } = null!;
+        public string Level { get; init; } = null!;
+        public long EscalationStep { get; init; }
+    }
+
+    private sealed record Told
+    {
+        public string UnitKind { get; init; } = null!;
+        public string UnitCode { get; init; } = null!;
+    }
+
+    /// <summary>Escalates what is due now; returns the escalations this call won, to be published.</summary>
+    public async Task<IReadOnlyList<AlertEscalated>> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(ct);
+        var due = (await connection.QueryAsync<DueAlert>(
+            """
+            select id, hotspot_id as HotSpotId, workplace_code as WorkplaceCode, unit_kind as UnitKind, level, escalation_step as EscalationStep
+            from alerts where status = 'open' and top_reached = 0 and due_at <= @now order by due_at limit 200
+            """, new { now })).ToList();
+
+        var escalated = new List<AlertEscalated>();
+        foreach (var alert in due)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var chain = await ResponsibilityChain.ForUnitAsync(connection, alert.UnitKind, alert.WorkplaceCode, tx);
+            var told = (await connection.QueryAsync<Told>("select unit_kind as UnitKind, unit_code as UnitCode from alert_recipients where alert_id = @Id", new { alert.Id }, tx))
+                .Select(t => (t.UnitKind, t.UnitCode)).ToList();
+            var next = ResponsibilityChain.NextAbove(chain, told);
+            var step = (int)alert.EscalationStep + 1;
+            var topReached = next is null || ResponsibilityChain.NextAbove(chain, told.Append((next.Kind, next.Code))) is null;
+            var nextDue = now + options.Value.DeadlineFor(alert.Level);
+            var claimed = await connection.ExecuteScalarAsync<Guid?>(
+                """
+                update alerts set escalation_step = @step, due_at = @nextDue, top_reached = @top
+                where id = @Id and status = 'open' and top_reached = 0 and due_at <= @now and escalation_step = @EscalationStep
+                returning id
+                """, new { step, nextDue, top = topReached ? 1 : 0, alert.Id, now, alert.EscalationStep }, tx);
+            if (claimed is null || next is null)
+            {
+                // Lost the claim to another instance, or nobody is left above: nothing to announce.
+                await tx.CommitAsync(ct);
+                continue;
+            }
+            await connection.ExecuteAsync(
+                "insert into alert_recipients (alert_id, unit_kind, unit_code, unit_name, step, added_at) values (@Id, @Kind, @Code, @Name, @step, @now) on conflict do nothing",
+                new { alert.Id, next.Kind, next.Code, next.Name, step, now }, tx);
+            await CaseTimeline.AddAsync(connection, tx, alert.HotSpotId, "escalated", null,
+                $"Chưa được xác nhận đúng hạn, chuyển lên / not acknowledged in time, escalated to: {next.Name}", now);
+            await tx.CommitAsync(ct);
+            escalated.Add(new AlertEscalated(alert.Id, alert.WorkplaceCode, step, next.Code, now, topReached ? null : nextDue));
+        }
+        return escalated;
+    }
+}
