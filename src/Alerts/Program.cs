@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 
 if (args.Length > 0 && args[0] == "ears")
     return await Directive58.Alerts.Detection.EarsCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
+if (args.Length > 0 && args[0] == "simulate")
+    return Directive58.Alerts.Simulation.SimulateCommand.Run(args[1..], Console.Out);
 
 // `worker` (or no command): the alerts service alone, on the configured bus and store.
 var builder = WebApplication.CreateBuilder(args.SkipWhile(a => a == "worker").ToArray());

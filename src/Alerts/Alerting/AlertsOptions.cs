@@ -7,7 +7,12 @@ namespace Directive58.Alerts.Alerting;
 public sealed class AlertsOptions
 {
     public EscalationDeadlines Escalation { get; set; } = new();
-    public TimeSpan ElevatedWindow { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>
+    /// Elevated reports from <see cref="ElevatedMinReporters"/> different reporters within this window open a warning.
+    /// 3 days, not 7: with two reporters in 7 days a busy workplace's ordinary background opens about 1.5 false
+    /// hot spots a year; in 3 days about 0.8, with the same sensitivity (bench/README.md, Detection).
+    /// </summary>
+    public TimeSpan ElevatedWindow { get; set; } = TimeSpan.FromDays(3);
     public int ElevatedMinReporters { get; set; } = 2;
     public DailyDetectionOptions Detection { get; set; } = new();
     public ChannelOptions Channels { get; set; } = new();
