@@ -46,8 +46,9 @@ public static class AlertsModule
         });
 
         var settings = builder.Configuration.GetSection("Alerts").Get<AlertsOptions>() ?? new AlertsOptions();
-        var runAt = settings.Detection.RunAt;
-        var vietnam = TimeZoneInfo.CreateCustomTimeZone("UTC+07", DailyAlertCounts.VietnamOffset, "UTC+07", "UTC+07");
+        // Vietnam keeps UTC+7 all year, so the local run time is a fixed UTC time: no time-zone id to
+        // store with the trigger (a custom zone cannot be read back from the persistent store).
+        var runAt = TimeSpan.FromMinutes(((settings.Detection.RunAt - DailyAlertCounts.VietnamOffset).TotalMinutes % 1440 + 1440) % 1440);
         builder.AddScheduledJobs(q =>
         {
             q.ScheduleJob<EscalateDueAlertsJob>(
@@ -56,7 +57,7 @@ public static class AlertsModule
                 j => j.WithIdentity(EscalateDueAlertsJob.Key).DisallowConcurrentExecution());
             q.ScheduleJob<DailyDetectionJob>(
                 t => t.WithIdentity("daily-detection", "alerts")
-                    .WithCronSchedule($"0 {runAt.Minutes} {runAt.Hours} * * ?", c => c.InTimeZone(vietnam).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                    .WithCronSchedule($"0 {runAt.Minutes} {runAt.Hours} * * ?", c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 j => j.WithIdentity(DailyDetectionJob.Key).DisallowConcurrentExecution());
         });
         return builder;

@@ -32,8 +32,6 @@ public static class AlertWriter
         await connection.ExecuteAsync(
             "insert into alert_recipients (alert_id, unit_kind, unit_code, unit_name, step, added_at) values (@AlertId, @Kind, @Code, @Name, 0, @now) on conflict do nothing",
             recipients.Select(r => new { alert.AlertId, r.Kind, r.Code, r.Name, now }), tx);
-        await Cases.CaseTimeline.AddAsync(connection, tx, hotSpotId, "alert", null,
-            $"{alert.Title} → {string.Join(", ", recipients.Select(r => r.Name))}", now);
         return alert;
     }
 

@@ -51,9 +51,9 @@ public static class HotSpotWriter
             await connection.ExecuteAsync("update hotspots set level = @level, reason = @reason, updated_at = @now where id = @id",
                 new { id = open!.Id, level, reason, now }, tx);
         }
+        var alert = await AlertWriter.RaiseAsync(connection, tx, open!.Id, workplaceCode, level, topic, reportId, options, now, unitKind);
         // The detector's reason is kept on the timeline, so precision can later be measured per reason and outcome.
-        await CaseTimeline.AddAsync(connection, tx, open!.Id, change, null, $"{level}: {reason}", now);
-        var alert = await AlertWriter.RaiseAsync(connection, tx, open.Id, workplaceCode, level, topic, reportId, options, now, unitKind);
+        await CaseTimeline.AddAsync(connection, tx, open.Id, change, null, $"{level}: {reason} → {string.Join(", ", alert.RecipientUnits)}", now);
         return new Outcome(new HotSpotChanged(open.Id, workplaceCode, level, "open", change, now), alert);
     }
 

@@ -51,7 +51,7 @@ public sealed class CaseActionTests : IAsyncLifetime
 
         Assert.Equal("reopened", reopened.Changed?.Change);
         var kinds = await _store.QueryAsync<string>("select kind from case_events where hotspot_id = @id order by at", new { id });
-        Assert.Equal(["opened", "alert", "assigned", "note", "resolved", "reopened"], kinds);
+        Assert.Equal(["opened", "assigned", "note", "resolved", "reopened"], kinds);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ create table alert_deliveries (
 );
 create index ix_alert_deliveries_alert on alert_deliveries (alert_id, at);
 
--- A hot spot's timeline. kind: opened | raised | evidence | alert | escalated | acknowledged | assigned | note | resolved | reopened
+-- A hot spot's timeline. kind: opened | raised | escalated | acknowledged | assigned | note | resolved | reopened
 create table case_events (
     id uuid primary key,
     hotspot_id uuid not null references hotspots (id),
