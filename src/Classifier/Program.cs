@@ -4,7 +4,7 @@ using Directive58.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Builder;
 
 if (args.Length > 0 && args[0] is "classify" or "train" or "evaluate")
-    return await Directive58.Classifier.Commands.ClassifierCommands.RunAsync(args);
+    return await Directive58.Classifier.Commands.ClassifierCommands.RunAsync(args, Console.In, Console.Out, Console.Error);
 
 // `worker` (or no command): the classifier service alone, on the configured bus and store.
 var builder = WebApplication.CreateBuilder(args.SkipWhile(a => a == "worker").ToArray());
