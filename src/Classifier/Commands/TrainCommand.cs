@@ -14,7 +14,7 @@ public static class TrainCommand
     /// <summary>Chosen on the held-out split of the training corpus (bench/README.md), never on evaluation files.</summary>
     public static readonly FeaturizerOptions DefaultFeaturizer = new(HashBits: 18, CharMin: 3, CharMax: 5, CharShare: 0.5);
 
-    public static readonly double[] DefaultL2Candidates = [3e-5, 1e-4, 3e-4, 1e-3];
+    public static readonly double[] DefaultL2Candidates = [1e-6, 3e-6, 1e-5, 3e-5];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {

@@ -17,9 +17,11 @@ public static class DiacriticFolding
     private static readonly char[] Table = BuildTable();
 
     /// <summary>Removes tone and vowel marks and maps đ/Đ to d/D; keeps case and everything else.</summary>
-    public static string Strip(string text)
+    public static string Strip(string text) => StripComposed(text.Normalize(NormalizationForm.FormC));
+
+    /// <summary><see cref="Strip"/> for text already in NFC, without normalising it again.</summary>
+    internal static string StripComposed(string text)
     {
-        text = text.Normalize(NormalizationForm.FormC);
         var result = new StringBuilder(text.Length);
         foreach (var c in text)
         {

@@ -72,7 +72,8 @@ public static class LogisticRegressionTrainer
             foreach (var w in row) largest = Math.Max(largest, Math.Abs(w));
             if (largest < threshold || largest == 0) continue;
             keptIndices.Add(features[c]);
-            foreach (var w in row) keptWeights.Add((float)w);
+            // Rounded to float16 here, as the model file stores them, so a saved and reloaded model predicts exactly the same.
+            foreach (var w in row) keptWeights.Add((float)(Half)w);
         }
         var bias = parameters.AsSpan(features.Length * classes, classes).ToArray().Select(b => (float)b).ToArray();
         return new LogisticRegression(labelNames, dimension, keptIndices.ToArray(), keptWeights.ToArray(), bias, temperature: 1);

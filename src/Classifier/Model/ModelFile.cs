@@ -7,7 +7,8 @@ namespace Directive58.Classifier.Model;
 
 /// <summary>
 /// The model file: "D58M", a readable JSON header (metadata, labels, temperatures; `head -c 2000` shows it),
-/// then the two weight tables gzip-compressed as float32 with delta-encoded feature indices.
+/// then the two weight tables gzip-compressed: delta-encoded feature indices, weights as float16
+/// (half the size of float32; rounding them changed no held-out prediction), biases as float32.
 /// </summary>
 public static class ModelFile
 {
@@ -68,7 +69,7 @@ public static class ModelFile
             writer.Write7BitEncodedInt(index - previous);
             previous = index;
         }
-        foreach (var weight in model.Weights) writer.Write(weight);
+        foreach (var weight in model.Weights) writer.Write((Half)weight);
         foreach (var bias in model.Bias) writer.Write(bias);
     }
 
@@ -78,7 +79,7 @@ public static class ModelFile
         var previous = 0;
         for (var i = 0; i < indices.Length; i++) indices[i] = previous += reader.Read7BitEncodedInt();
         var weights = new float[head.Features * head.Labels.Count];
-        for (var i = 0; i < weights.Length; i++) weights[i] = reader.ReadSingle();
+        for (var i = 0; i < weights.Length; i++) weights[i] = (float)reader.ReadHalf();
         var bias = new float[head.Labels.Count];
         for (var i = 0; i < bias.Length; i++) bias[i] = reader.ReadSingle();
         return new LogisticRegression(head.Labels, head.Dimension, indices, weights, bias, head.Temperature);

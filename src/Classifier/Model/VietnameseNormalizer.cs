@@ -22,9 +22,9 @@ public static partial class VietnameseNormalizer
         clean = PersonalDataMask.Apply(clean);
         clean = NumberTokens.Apply(clean);
         var tokens = new List<string>();
-        foreach (var token in Tokenize(DiacriticFolding.Strip(clean)))
+        foreach (var token in Tokenize(DiacriticFolding.StripComposed(clean)))
         {
-            var folded = token.Length >= 3 ? Elongation().Replace(token, "$1") : token;
+            var folded = IsStretched(token) ? Elongation().Replace(token, "$1") : token;
             if (ChatSpellings.Expand(folded) is { } words) tokens.AddRange(words);
             else tokens.Add(folded);
         }
@@ -55,6 +55,13 @@ public static partial class VietnameseNormalizer
         var end = at + 1;
         while (end < text.Length && text[end] is >= 'a' and <= 'z') end++;
         return end < text.Length && text[end] == '>' && end > at + 1 ? text[at..(end + 1)] : null;
+    }
+
+    private static bool IsStretched(string token)
+    {
+        for (var i = 2; i < token.Length; i++)
+            if (token[i] == token[i - 1] && token[i] == token[i - 2] && token[i] is 'a' or 'e' or 'i' or 'o' or 'u' or 'y') return true;
+        return false;
     }
 
     // "quaaaa" → "qua": no Vietnamese syllable repeats a vowel three times (consonants stay: "cccd").
