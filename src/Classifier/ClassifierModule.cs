@@ -1,4 +1,5 @@
 using Directive58.Classifier.ClassifyReport;
+using Directive58.Classifier.Model;
 using Directive58.ServiceDefaults.Messaging;
 using Directive58.ServiceDefaults.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,10 @@ public static class ClassifierModule
     public static IHostApplicationBuilder AddClassifier(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSchemaScripts("classifier", typeof(ClassifierModule).Assembly);
-        builder.Services.AddSingleton<IReportClassifier>(_ => new KeywordClassifier());
+        // The trained model shipped next to the executable; the keyword rules only when no model file is present.
+        builder.Services.AddSingleton<IReportClassifier>(_ => File.Exists(LinearTextClassifier.DefaultModelPath)
+            ? LinearTextClassifier.Load(LinearTextClassifier.DefaultModelPath)
+            : new KeywordClassifier());
         builder.Services.AddBusConsumers(bus => bus.AddConsumer<ClassifyReportConsumer>());
         builder.Services.AddHealthChecks().AddCheck<ModelHealthCheck>("model", tags: [ServiceDefaults.ServiceDefaultsSetup.ReadyTag]);
         return builder;
