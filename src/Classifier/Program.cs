@@ -18,5 +18,6 @@ builder.AddClassifier();
 builder.AddBus();
 var app = builder.Build();
 app.UseServiceDefaults();
+app.MapClassifier();
 await app.RunAsync();
 return 0;
