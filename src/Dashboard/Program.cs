@@ -28,6 +28,7 @@ app.MapDashboard();
 if (app.Configuration.GetValue("Dashboard:HostAllServices", true))
 {
     app.MapIngest();
+    app.MapClassifier();
     app.MapAlerts();
 }
 await app.RunAsync();

@@ -40,7 +40,8 @@ public class ServiceApp<TEntryPoint>(IReadOnlyDictionary<string, string?>? setti
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         foreach (var (key, value) in all) builder.UseSetting(key, value);
-        if (testHarness) builder.ConfigureServices(services => services.AddMassTransitTestHarness());
+        // Generous timeouts: the harness waits for an event, so a loaded machine costs time, not a false failure.
+        if (testHarness) builder.ConfigureServices(services => services.AddMassTransitTestHarness(x => x.SetTestTimeouts(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(60))));
     }
 
     /// <summary>Starts the app, fills the registry with the demo province and returns a client with the API key.</summary>

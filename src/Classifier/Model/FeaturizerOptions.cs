@@ -1,0 +1,13 @@
+namespace Directive58.Classifier.Model;
+
+/// <summary>
+/// How a text becomes a vector. Saved in the model file: a model is only valid with the options it was trained with.
+/// </summary>
+/// <param name="HashBits">Size of the hashed feature space, 2^HashBits.</param>
+/// <param name="CharMin">Shortest character n-gram.</param>
+/// <param name="CharMax">Longest character n-gram.</param>
+/// <param name="CharShare">Share of the vector's squared norm given to character n-grams (the rest goes to syllable n-grams).</param>
+public sealed record FeaturizerOptions(int HashBits = 18, int CharMin = 3, int CharMax = 5, double CharShare = 0.5)
+{
+    public int Dimension => 1 << HashBits;
+}
