@@ -10,7 +10,7 @@ public sealed class IndexReportConsumer(Database database, ReportSearch search) 
     public async Task Consume(ConsumeContext<ReportClassified> context)
     {
         await using var connection = await database.OpenAsync(context.CancellationToken);
-        await search.IndexAsync(connection, [context.Message.ReportId]);
+        await search.IndexAsync(connection, context.Message.ReportId);
     }
 }
 
@@ -26,14 +26,8 @@ public sealed class SearchBackfill(Database database, ReportSearch search, ILogg
         try
         {
             await using var connection = await database.OpenAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var batch = (await Dapper.SqlMapper.QueryAsync<Guid>(connection,
-                    "select r.id from reports r where not exists (select 1 from report_search s where s.report_id = r.id) limit 500")).ToList();
-                if (batch.Count == 0) break;
-                await search.IndexAsync(connection, batch);
-                total += batch.Count;
-            }
+            int found;
+            while (!stoppingToken.IsCancellationRequested && (found = await search.IndexMissingAsync(connection, 500)) > 0) total += found;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,12 +11,22 @@ namespace Directive58.Dashboard.Search;
 /// </summary>
 public sealed class ReportSearch(Database database, TimeProvider clock)
 {
-    /// <summary>Indexes the reports not yet indexed among these ids (idempotent: redelivery and backfill are harmless).</summary>
-    public async Task IndexAsync(DbConnection connection, IReadOnlyCollection<Guid> reportIds)
+    /// <summary>Indexes one report unless it is indexed already (idempotent: redelivery and backfill are harmless).</summary>
+    public async Task IndexAsync(DbConnection connection, Guid reportId) =>
+        await IndexAsync(connection, await connection.QueryAsync<Row>(
+            "select r.id, r.text from reports r where r.id = @reportId and not exists (select 1 from report_search s where s.report_id = r.id)", new { reportId }));
+
+    /// <summary>Indexes up to <paramref name="batch"/> reports that are not indexed yet; returns how many it found.</summary>
+    public async Task<int> IndexMissingAsync(DbConnection connection, int batch)
     {
-        var rows = await connection.QueryAsync<Row>(
-            "select r.id, r.text from reports r where r.id in @reportIds and not exists (select 1 from report_search s where s.report_id = r.id)",
-            new { reportIds });
+        var rows = (await connection.QueryAsync<Row>(
+            "select r.id, r.text from reports r where not exists (select 1 from report_search s where s.report_id = r.id) limit @batch", new { batch })).ToList();
+        await IndexAsync(connection, rows);
+        return rows.Count;
+    }
+
+    private async Task IndexAsync(DbConnection connection, IEnumerable<Row> rows)
+    {
         foreach (var row in rows)
         {
             await using var tx = await connection.BeginTransactionAsync();
