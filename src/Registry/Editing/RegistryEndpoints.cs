@@ -56,7 +56,7 @@ public static class RegistryEndpoints
         if (await FindAsync<T>(connection, key) is null) return NotFound<T>(key);
         try
         {
-            await connection.ExecuteAsync($"delete from {T.Table} where {T.KeyColumn} = @key", new { key = KeyValue<T>(key) });
+            await connection.ExecuteAsync($"delete from {T.Table} where {T.KeyColumn} = @key", KeyParameter<T>(key));
         }
         catch (DbException)
         {
@@ -93,11 +93,11 @@ public static class RegistryEndpoints
     }
 
     public static async Task<T?> FindAsync<T>(DbConnection connection, string key) where T : class, IRegistryRecord<T> =>
-        await connection.QuerySingleOrDefaultAsync<T>($"select {T.Columns} from {T.Table} where {T.KeyColumn} = @key", new { key = KeyValue<T>(key) });
+        await connection.QuerySingleOrDefaultAsync<T>($"select {T.Columns} from {T.Table} where {T.KeyColumn} = @key", KeyParameter<T>(key));
 
-    // Contacts are keyed by a Guid, which the providers store as uuid or text; codes are text.
-    private static object KeyValue<T>(string key) where T : class, IRegistryRecord<T> =>
-        T.KeyColumn == "id" ? (Guid.TryParse(key, out var id) ? id : Guid.Empty) : key;
+    // Contacts are keyed by a Guid (uuid or text by provider): typed as Guid so Dapper's handler writes it right.
+    private static object KeyParameter<T>(string key) where T : class, IRegistryRecord<T> =>
+        T.KeyColumn == "id" ? new { key = Guid.TryParse(key, out var id) ? id : Guid.Empty } : new { key };
 
     private static async Task<IResult> SaveAsync<T>(DbConnection connection, T entry, bool created) where T : class, IRegistryRecord<T>
     {
