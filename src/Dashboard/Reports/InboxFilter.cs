@@ -46,23 +46,30 @@ public sealed record InboxFilter
         // Days are Vietnam's (UTC+7): a filter "to 31/10" includes the whole of that day there.
         DateTimeOffset? from = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)) : null;
         DateTimeOffset? to = To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)) : null;
+        // Only the filters that are set become conditions: the planner sees plain predicates it can use
+        // indexes for, and no untyped null parameter reaches PostgreSQL.
+        var conditions = new List<string> { scope.On("r.workplace_code"), match };
+        if (Blank(Topic) is not null) conditions.Add("c.topic = @topic");
+        if (Blank(Risk) is not null) conditions.Add("c.risk = @risk");
+        if (Blank(Workplace) is not null) conditions.Add("r.workplace_code = @workplace");
+        if (Blank(Zone) is not null) conditions.Add("w.zone_code = @zone");
+        if (Blank(Commune) is not null) conditions.Add("w.commune_code = @commune");
+        if (Blank(Channel) is not null) conditions.Add("r.channel = @channel");
+        if (from is not null) conditions.Add("r.occurred_at >= @from");
+        if (to is not null) conditions.Add("r.occurred_at < @to");
         return (await connection.QueryAsync<Row>(
             $"""
             select r.id, r.workplace_code as WorkplaceCode, w.name as WorkplaceName, r.text, r.channel, r.occurred_at as OccurredAt,
                    c.topic, c.risk, w.zone_code as ZoneCode, w.commune_code as CommuneCode
             from reports r left join classifications c on c.report_id = r.id left join workplaces w on w.code = r.workplace_code
-            where {scope.On("r.workplace_code")} and {match}
-              and (@topic is null or c.topic = @topic) and (@risk is null or c.risk = @risk)
-              and (@workplace is null or r.workplace_code = @workplace) and (@zone is null or w.zone_code = @zone)
-              and (@commune is null or w.commune_code = @commune) and (@channel is null or r.channel = @channel)
-              and (@from is null or r.occurred_at >= @from) and (@to is null or r.occurred_at < @to)
+            where {string.Join(" and ", conditions)}
             order by r.occurred_at desc
             limit @limit offset @offset
             """,
             new
             {
                 codes = scope.Codes, search = terms, topic = Blank(Topic), risk = Blank(Risk), workplace = Blank(Workplace), zone = Blank(Zone),
-                commune = Blank(Commune), channel = Blank(Channel), from, to, limit, offset,
+                commune = Blank(Commune), channel = Blank(Channel), from = from ?? default, to = to ?? default, limit, offset,
             })).ToList();
     }
 
