@@ -36,6 +36,7 @@ public static class ClassifierModule
         {
             bus.AddConsumer<ClassifyReportConsumer>();
             bus.AddConsumer<RelabelReportConsumer>();
+            bus.AddConsumer<RetrainModelConsumer>();
         });
         builder.Services.AddHealthChecks().AddCheck<ModelHealthCheck>("model", tags: [ServiceDefaults.ServiceDefaultsSetup.ReadyTag]);
         return builder;

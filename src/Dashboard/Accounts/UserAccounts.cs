@@ -27,18 +27,21 @@ public sealed class UserAccounts(Database database, TimeProvider clock)
         public string? UnitCode { get; init; }
         public long FailedLogins { get; init; }
         public DateTimeOffset? LockedUntil { get; init; }
+        public long Disabled { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
     }
+
+    private const string SelectUsers =
+        "select id, user_name as UserName, display_name as DisplayName, password_hash as PasswordHash, role, unit_kind as UnitKind, unit_code as UnitCode, failed_logins as FailedLogins, locked_until as LockedUntil, disabled, created_at as CreatedAt from users";
 
     public enum SignInResult { Success, Invalid, LockedOut }
 
     public async Task<(SignInResult Result, ClaimsPrincipal? Principal)> CheckPasswordAsync(string userName, string password, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        var user = await connection.QuerySingleOrDefaultAsync<User>(
-            "select id, user_name as UserName, display_name as DisplayName, password_hash as PasswordHash, role, unit_kind as UnitKind, unit_code as UnitCode, failed_logins as FailedLogins, locked_until as LockedUntil from users where user_name = @userName",
-            new { userName });
+        var user = await connection.QuerySingleOrDefaultAsync<User>($"{SelectUsers} where user_name = @userName", new { userName });
         var now = clock.GetUtcNow();
-        if (user is null) return (SignInResult.Invalid, null);
+        if (user is null || user.Disabled != 0) return (SignInResult.Invalid, null);
         if (user.LockedUntil > now) return (SignInResult.LockedOut, null);
         if (Hasher.VerifyHashedPassword(user.UserName, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
@@ -52,6 +55,7 @@ public sealed class UserAccounts(Database database, TimeProvider clock)
         {
             new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Name, user.UserName),
             new("display_name", user.DisplayName), new(ClaimTypes.Role, user.Role),
+            new(SessionValidation.SignedInAtClaim, now.ToString("O")),
         };
         if (user.UnitCode is not null) claims.Add(new Claim(Policies.UnitClaim, $"{user.UnitKind}:{user.UnitCode}"));
         return (SignInResult.Success, new ClaimsPrincipal(new ClaimsIdentity(claims, "Cookies")));
@@ -69,6 +73,31 @@ public sealed class UserAccounts(Database database, TimeProvider clock)
             on conflict (user_name) do update set password_hash = excluded.password_hash, role = excluded.role,
                 unit_kind = excluded.unit_kind, unit_code = excluded.unit_code, failed_logins = 0, locked_until = null
             """, new { id = Guid.NewGuid(), userName, displayName, hash, role, unitKind, unitCode, now = clock.GetUtcNow() });
+    }
+
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await connection.QueryAsync<User>($"{SelectUsers} order by user_name")).ToList();
+    }
+
+    /// <summary>Creates a user; false when the name is taken (an administrator never overwrites someone by accident).</summary>
+    public async Task<bool> CreateAsync(string userName, string displayName, string password, string role, string? unitKind, string? unitCode, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var inserted = await connection.ExecuteAsync(
+            """
+            insert into users (id, user_name, display_name, password_hash, role, unit_kind, unit_code, failed_logins, created_at)
+            values (@id, @userName, @displayName, @hash, @role, @unitKind, @unitCode, 0, @now)
+            on conflict (user_name) do nothing
+            """, new { id = Guid.NewGuid(), userName, displayName, hash = Hasher.HashPassword(userName, password), role, unitKind, unitCode, now = clock.GetUtcNow() });
+        return inserted == 1;
+    }
+
+    public async Task SetDisabledAsync(string userName, bool disabled, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync("update users set disabled = @value where user_name = @userName", new { userName, value = disabled ? 1 : 0 });
     }
 
     public async Task<bool> AnyAsync(CancellationToken ct = default)

@@ -10,7 +10,7 @@ namespace Directive58.Dashboard.Demo;
 /// Seeded randomness: the same demo every time.
 /// </summary>
 public sealed class DemoSeeder(IServiceScopeFactory scopes, Database database, IConfiguration configuration, IHostEnvironment environment,
-    TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> logger) : BackgroundService
+    TimeProvider clock, IHostApplicationLifetime lifetime, Accounts.UserAccounts accounts, ILogger<DemoSeeder> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +20,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, Database database, I
         await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
         if (!await DemoRegistry.SeedIfEmptyAsync(database, stoppingToken)) return;
+        if (environment.IsDevelopment()) await DemoUsers.CreateAsync(accounts, configuration, logger, stoppingToken);
         var random = new Random(58);
         var now = clock.GetUtcNow();
         var workplaces = Enumerable.Range(1, 36).Select(n => $"BN-{n:000}").ToArray();

@@ -1,4 +1,11 @@
 using Dapper;
+using Directive58.Registry.Committees;
+using Directive58.Registry.Communes;
+using Directive58.Registry.Contacts;
+using Directive58.Registry.Editing;
+using Directive58.Registry.Unions;
+using Directive58.Registry.Workplaces;
+using Directive58.Registry.Zones;
 using Directive58.ServiceDefaults.Storage;
 
 namespace Directive58.Registry.Demo;
@@ -38,19 +45,18 @@ public static class DemoRegistry
         await using var connection = await database.OpenAsync(ct);
         if (await connection.ExecuteScalarAsync<long>("select count(*) from workplaces") > 0) return false;
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var (code, name) in Communes)
-            await connection.ExecuteAsync("insert into communes (code, name, province_code) values (@code, @name, @Province)", new { code, name, Province }, tx);
-        foreach (var (code, name, commune) in Zones)
-            await connection.ExecuteAsync("insert into industrial_zones (code, name, province_code, commune_code) values (@code, @name, @Province, @commune)", new { code, name, Province, commune }, tx);
+        // Through the registry's own write path (validation included), as an import or the API would.
+        await RegistryWriter.WriteAllAsync(connection, tx, Communes.Select(c => new Commune { Code = c.Code, Name = c.Name, ProvinceCode = Province }));
+        await RegistryWriter.WriteAllAsync(connection, tx, Zones.Select(z => new IndustrialZone { Code = z.Code, Name = z.Name, ProvinceCode = Province, CommuneCode = z.Commune }));
 
-        var unions = new List<(string Code, string Name, string Level, string? Parent, string? Zone, string? Commune)> { ("ldld-bac-ninh", "Liên đoàn Lao động tỉnh Bắc Ninh", "province", null, null, null) };
-        unions.AddRange(Zones.Select(z => ($"cd-{z.Code}", $"Công đoàn {z.Name}", "upper", (string?)"ldld-bac-ninh", (string?)z.Code, (string?)null)));
-        unions.AddRange(Communes.Select(c => ($"cd-{c.Code}", $"Công đoàn {c.Name}", "upper", (string?)"ldld-bac-ninh", (string?)null, (string?)c.Code)));
-        var committees = new List<(string Code, string Name, string Level, string? Commune)> { ("tu-bac-ninh", "Tỉnh ủy - UBND tỉnh Bắc Ninh", "province", null) };
-        committees.AddRange(Communes.Select(c => ($"du-{c.Code}", $"Đảng ủy {c.Name}", "commune", (string?)c.Code)));
+        var unions = new List<Union> { new() { Code = "ldld-bac-ninh", Name = "Liên đoàn Lao động tỉnh Bắc Ninh", Level = "province", ProvinceCode = Province } };
+        unions.AddRange(Zones.Select(z => new Union { Code = $"cd-{z.Code}", Name = $"Công đoàn {z.Name}", Level = "upper", ParentCode = "ldld-bac-ninh", ProvinceCode = Province, ZoneCode = z.Code }));
+        unions.AddRange(Communes.Select(c => new Union { Code = $"cd-{c.Code}", Name = $"Công đoàn {c.Name}", Level = "upper", ParentCode = "ldld-bac-ninh", ProvinceCode = Province, CommuneCode = c.Code }));
+        var committees = new List<Committee> { new() { Code = "tu-bac-ninh", Name = "Tỉnh ủy - UBND tỉnh Bắc Ninh", Level = "province", ProvinceCode = Province } };
+        committees.AddRange(Communes.Select(c => new Committee { Code = $"du-{c.Code}", Name = $"Đảng ủy {c.Name}", Level = "commune", CommuneCode = c.Code, ProvinceCode = Province }));
 
         var number = 0;
-        var workplaces = new List<object>();
+        var workplaces = new List<Workplace>();
         foreach (var (sector, ownership, names) in Firms)
         {
             foreach (var name in names)
@@ -66,30 +72,21 @@ public static class DemoRegistry
                 if (hasUnion)
                 {
                     unionCode = $"cdcs-{code.ToLowerInvariant()}";
-                    unions.Add((unionCode, $"Công đoàn cơ sở {name}", "grassroots", inZone ? $"cd-{zone.Code}" : $"cd-{commune}", null, null));
+                    unions.Add(new Union { Code = unionCode, Name = $"Công đoàn cơ sở {name}", Level = "grassroots", ParentCode = inZone ? $"cd-{zone.Code}" : $"cd-{commune}", ProvinceCode = Province });
                 }
-                workplaces.Add(new
+                workplaces.Add(new Workplace
                 {
-                    code, tax_code = $"2300{number * 7919 % 1000000:000000}", name = $"Công ty {name}", sector, ownership,
-                    workforce = 150 + number * 397 % 4800, province_code = Province, commune_code = commune,
-                    zone_code = inZone ? zone.Code : null, union_code = unionCode,
+                    Code = code, TaxCode = $"2300{number * 7919 % 1000000:000000}", Name = $"Công ty {name}", Sector = sector, Ownership = ownership,
+                    Workforce = 150 + number * 397 % 4800, ProvinceCode = Province, CommuneCode = commune, ZoneCode = inZone ? zone.Code : null, UnionCode = unionCode,
                 });
             }
         }
-        foreach (var u in unions)
-            await connection.ExecuteAsync("insert into unions (code, name, level, parent_code, province_code, zone_code, commune_code) values (@Code, @Name, @Level, @Parent, @Province, @Zone, @Commune)",
-                new { u.Code, u.Name, u.Level, u.Parent, Province, u.Zone, u.Commune }, tx);
-        foreach (var c in committees)
-            await connection.ExecuteAsync("insert into committees (code, name, level, commune_code, province_code) values (@Code, @Name, @Level, @Commune, @Province)",
-                new { c.Code, c.Name, c.Level, c.Commune, Province }, tx);
-        await connection.ExecuteAsync(
-            "insert into workplaces (code, tax_code, name, sector, ownership, workforce, province_code, commune_code, zone_code, union_code) values (@code, @tax_code, @name, @sector, @ownership, @workforce, @province_code, @commune_code, @zone_code, @union_code)",
-            workplaces, tx);
+        await RegistryWriter.WriteAllAsync(connection, tx, unions);
+        await RegistryWriter.WriteAllAsync(connection, tx, committees);
+        await RegistryWriter.WriteAllAsync(connection, tx, workplaces);
         var contacts = unions.Select((u, i) => Contact("union", u.Code, u.Level == "grassroots" ? "Chủ tịch CĐCS" : "Chủ tịch công đoàn", i))
             .Concat(committees.Select((c, i) => Contact("committee", c.Code, "Phó Bí thư phụ trách dân vận", 500 + i)));
-        await connection.ExecuteAsync(
-            "insert into contacts (id, name, role, unit_kind, unit_code, email, phone, webhook_url) values (@Id, @Name, @Role, @UnitKind, @UnitCode, @Email, @Phone, null)",
-            contacts, tx);
+        await RegistryWriter.WriteAllAsync(connection, tx, contacts);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -97,7 +94,7 @@ public static class DemoRegistry
     private static readonly string[] Surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"];
     private static readonly string[] GivenNames = ["Thị Lan", "Văn Hùng", "Thị Hoa", "Minh Tuấn", "Thu Hà", "Quốc Bảo", "Thị Mai", "Đức Anh", "Ngọc Ánh", "Văn Nam"];
 
-    private static object Contact(string unitKind, string unitCode, string role, int i) => new
+    private static Contact Contact(string unitKind, string unitCode, string role, int i) => new()
     {
         Id = Guid.NewGuid(), Name = $"{Surnames[i % Surnames.Length]} {GivenNames[i * 7 % GivenNames.Length]}", Role = role,
         UnitKind = unitKind, UnitCode = unitCode, Email = $"{unitCode}@example.vn", Phone = $"0912{i:000000}",
