@@ -49,7 +49,7 @@ public sealed class CaseApiTests : IAsyncLifetime
     {
         var reportId = await Reports.IdOfAsync(await Reports.PostAsync(_machine, Reports.Report("case-1", reporterRef: "ctv-bn-005-a")));
         var hotSpotId = (await AlertForAsync("BN-005")).GetProperty("hotSpotId").GetGuid();
-        var officer = await SignIn.AsAsync(_app, "admin", ServiceApp<Dashboard.DashboardEntryPoint>.AdminPassword);
+        var officer = await SignIn.AsAsync(_app, "admin", ServiceApp<global::Directive58.Dashboard.DashboardEntryPoint>.AdminPassword);
 
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/hotspots/{hotSpotId}/assign", new { assignedTo = "Chủ tịch CĐCS" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/hotspots/{hotSpotId}/notes", new { note = "Đã đối thoại với giám đốc" })).StatusCode);

@@ -47,7 +47,7 @@ public sealed class EscalationAcrossRestartTests
             {
                 await using var first = Host(folder, clock, "01:00:00");
                 first.CreateClient().Dispose();
-                await Registry.Demo.DemoRegistry.SeedIfEmptyAsync(first.Services.GetRequiredService<ServiceDefaults.Storage.Database>());
+                await global::Directive58.Registry.Demo.DemoRegistry.SeedIfEmptyAsync(first.Services.GetRequiredService<ServiceDefaults.Storage.Database>());
                 await first.Services.GetRequiredService<IBus>().Publish(new ReportClassified(Guid.NewGuid(), "BN-005", "wages", "critical",
                     new Dictionary<string, double>(), new Dictionary<string, double>(), "test", "ctv-01", clock.Now, clock.Now));
                 await Reports.EventuallyAsync(() => CountAsync(first, "select count(*) from alerts"), TimeSpan.FromSeconds(10), "the alarm is raised");

@@ -41,7 +41,7 @@ public sealed class ClusteredEscalationTests
         var client = await one.StartAsync();
         two.CreateClient().Dispose();
         var database = one.Services.GetRequiredService<Database>();
-        await Registry.Demo.DemoRegistry.SeedIfEmptyAsync(database);
+        await global::Directive58.Registry.Demo.DemoRegistry.SeedIfEmptyAsync(database);
 
         await one.Services.GetRequiredService<IBus>().Publish(new ReportClassified(Guid.NewGuid(), "BN-005", "wages", "critical",
             new Dictionary<string, double>(), new Dictionary<string, double>(), "test", "ctv-01", clock.Now, clock.Now));
