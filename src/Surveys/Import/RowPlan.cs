@@ -45,12 +45,12 @@ public sealed class RowPlan
         string? workplace = null;
         if (workplaceCell is null) errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WorkplaceColumn, "Thiếu mã nơi làm việc. workplaceCode is missing."));
         else if (!_workplaces.TryGetValue(workplaceCell, out workplace))
-            errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WorkplaceColumn, $"Không có nơi làm việc mã '{workplaceCell}'. Unknown workplace."));
+            errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WorkplaceColumn, $"Không có nơi làm việc mã '{Shorten(workplaceCell)}'. Unknown workplace."));
 
         var waveCell = Cell(_wave) ?? _request.Wave?.Trim();
         string? wave = null;
         if (waveCell is null || ResponseImporter.WavePattern().Match(waveCell) is not { Success: true } m)
-            errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WaveColumn, $"Đợt khảo sát '{waveCell}' không đúng dạng 2026-H1. The wave must look like 2026-H1."));
+            errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WaveColumn, $"Đợt khảo sát '{(waveCell is null ? "" : Shorten(waveCell))}' không đúng dạng 2026-H1. The wave must look like 2026-H1."));
         else wave = $"{m.Groups[1].Value}-H{m.Groups[2].Value}";
 
         var scores = new StringBuilder("{");
@@ -86,5 +86,6 @@ public sealed class RowPlan
         return new Parsed(workplace, wave, scores.ToString(), texts, content.ToString(), errors);
     }
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    // Error reports are stored: what they quote of a cell is masked like any free text.
+    private static string Shorten(string s) => PersonalDataMasker.Mask(s.Length <= 40 ? s : s[..40] + "…");
 }
