@@ -15,7 +15,7 @@ namespace Directive58.Surveys.Tests.Support;
 /// The surveys module on a temporary SQLite file with the registry's demo province and
 /// MassTransit's test harness as the bus: what the importer publishes can be asserted on.
 /// </summary>
-public sealed class SurveyHost : IAsyncLifetime
+public sealed class SurveyHost : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "d58-surveys-tests", Guid.NewGuid().ToString("N"));
     private IHost _host = null!;
@@ -52,6 +52,8 @@ public sealed class SurveyHost : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     /// <summary>Imports bytes as an upload would, hashing them first.</summary>
     public async Task<ImportOutcome> ImportAsync(byte[] file, ImportRequest? request = null)
