@@ -1,9 +1,13 @@
 namespace Directive58.Surveys.Import;
 
-/// <summary>What to import: the questionnaire, an optional mapping (header → target, "" to ignore), a source name, and defaults for files without workplace or wave columns.</summary>
+/// <summary>
+/// What to import: the questionnaire, an optional mapping (header → target, "" to ignore), a source
+/// name, defaults for files without workplace or wave columns, and — for a dashboard user — the
+/// workplaces they may import for (null: any).
+/// </summary>
 public sealed record ImportRequest(
     Guid SurveyId, string? FileName = null, IReadOnlyDictionary<string, string>? Mapping = null, string? Source = null,
-    string? WorkplaceCode = null, string? Wave = null, string? ImportedBy = null);
+    string? WorkplaceCode = null, string? Wave = null, string? ImportedBy = null, IReadOnlySet<string>? AllowedWorkplaces = null);
 
 public sealed record RowError(int Row, string? Column, string Message);
 

@@ -30,6 +30,7 @@ public sealed partial class ResponseImporter(
     {
         if (await questionnaires.FindAsync(request.SurveyId, ct) is not { } q) return null;
         if (await EarlierImportAsync(request.SurveyId, fileHash, ct) is { } earlier) return earlier;
+        file.Position = 0;
 
         using var table = Tables.Open(file);
         if (table.Header.Count == 0)

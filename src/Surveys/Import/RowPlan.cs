@@ -46,6 +46,11 @@ public sealed class RowPlan
         if (workplaceCell is null) errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WorkplaceColumn, "Thiếu mã nơi làm việc. workplaceCode is missing."));
         else if (!_workplaces.TryGetValue(workplaceCell, out workplace))
             errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WorkplaceColumn, $"Không có nơi làm việc mã '{Shorten(workplaceCell)}'. Unknown workplace."));
+        else if (_request.AllowedWorkplaces?.Contains(workplace) == false)
+        {
+            errors.Add(new RowError(row.Number, QuestionnaireEndpoints.WorkplaceColumn, $"'{workplace}' không thuộc đơn vị của bạn. Not a workplace of your unit."));
+            workplace = null;
+        }
 
         var waveCell = Cell(_wave) ?? _request.Wave?.Trim();
         string? wave = null;

@@ -40,15 +40,15 @@ public static class TextEncodingDetector
 
     public static Encoding Windows1258Encoding => Encoding.GetEncoding(1258);
 
-    /// <summary>A reader that yields Unicode (NFC) text from a stream in the named encoding, converting legacy fonts line by line.</summary>
+    /// <summary>A reader that yields Unicode (NFC) text from a stream in the named encoding, converting legacy fonts line by line; the stream stays open for a second pass.</summary>
     public static TextReader OpenReader(Stream stream, string encoding) => encoding switch
     {
-        Utf8 or Utf8Bom => new ConvertingTextReader(new StreamReader(stream, new UTF8Encoding(false), true), Nfc),
-        Utf16Le => new ConvertingTextReader(new StreamReader(stream, Encoding.Unicode, true), Nfc),
-        Utf16Be => new ConvertingTextReader(new StreamReader(stream, Encoding.BigEndianUnicode, true), Nfc),
-        Windows1258 => new ConvertingTextReader(new StreamReader(stream, Windows1258Encoding, false), Nfc),
-        Tcvn3Name => new ConvertingTextReader(new StreamReader(stream, Encoding.Latin1, false), Tcvn3.ToUnicode),
-        VniName => new ConvertingTextReader(new StreamReader(stream, Encoding.Latin1, false), Vni.ToUnicode),
+        Utf8 or Utf8Bom => new ConvertingTextReader(new StreamReader(stream, new UTF8Encoding(false), true, -1, leaveOpen: true), Nfc),
+        Utf16Le => new ConvertingTextReader(new StreamReader(stream, Encoding.Unicode, true, -1, leaveOpen: true), Nfc),
+        Utf16Be => new ConvertingTextReader(new StreamReader(stream, Encoding.BigEndianUnicode, true, -1, leaveOpen: true), Nfc),
+        Windows1258 => new ConvertingTextReader(new StreamReader(stream, Windows1258Encoding, false, -1, leaveOpen: true), Nfc),
+        Tcvn3Name => new ConvertingTextReader(new StreamReader(stream, Encoding.Latin1, false, -1, leaveOpen: true), Tcvn3.ToUnicode),
+        VniName => new ConvertingTextReader(new StreamReader(stream, Encoding.Latin1, false, -1, leaveOpen: true), Vni.ToUnicode),
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown encoding"),
     };
 

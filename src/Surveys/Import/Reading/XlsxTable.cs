@@ -14,7 +14,7 @@ public sealed class XlsxTable : ITable
 
     public XlsxTable(Stream file)
     {
-        _reader = ExcelReaderFactory.CreateReader(file);
+        _reader = ExcelReaderFactory.CreateReader(file, new ExcelReaderConfiguration { LeaveOpen = true });
         Header = Next() is { } header ? header.Select(h => (h ?? "").Trim()).ToList() : [];
     }
 
