@@ -29,21 +29,28 @@ public sealed class CommentPublisher(Database database, IPublishEndpoint bus, Ti
 
     /// <summary>Publishes the comments of one import.</summary>
     public Task<int> PublishImportAsync(Guid importId, CancellationToken ct) =>
-        PublishWhereAsync("response_id in (select id from survey_responses where import_id = @importId)", new { importId }, ct);
+        PublishWhereAsync("import_id = @importId", new Dictionary<string, object> { ["importId"] = importId }, ct);
 
     /// <summary>Publishes comments stored more than a minute ago and still unsent (the sweeper's pass).</summary>
     public Task<int> PublishStragglersAsync(CancellationToken ct) =>
-        PublishWhereAsync("imported_at < @before", new { before = clock.GetUtcNow().AddMinutes(-1) }, ct);
+        PublishWhereAsync("imported_at < @before", new Dictionary<string, object> { ["before"] = clock.GetUtcNow().AddMinutes(-1) }, ct);
 
-    private async Task<int> PublishWhereAsync(string condition, object parameters, CancellationToken ct)
+    /// <summary>
+    /// Pages through the unsent comments in id order (keyset, so each page is an index range) and
+    /// marks each page sent with one range update under the same condition.
+    /// </summary>
+    private async Task<int> PublishWhereAsync(string condition, Dictionary<string, object> parameters, CancellationToken ct)
     {
         var sent = 0;
+        var after = Guid.Empty;
         await using var connection = await database.OpenAsync(ct);
         while (true)
         {
+            var page = new DynamicParameters(parameters);
+            page.Add("after", after);
             var pending = (await connection.QueryAsync<PendingComment>(
-                $"select id, workplace_code as WorkplaceCode, wave, text, imported_at as ImportedAt from survey_comments where published_at is null and {condition} order by id limit {Chunk}",
-                parameters)).ToList();
+                $"select id, workplace_code as WorkplaceCode, wave, text, imported_at as ImportedAt from survey_comments where {condition} and published_at is null and id > @after order by id limit {Chunk}",
+                page)).ToList();
             if (pending.Count == 0) return sent;
             try
             {
@@ -54,12 +61,12 @@ public sealed class CommentPublisher(Database database, IPublishEndpoint bus, Ti
                 logger.LogWarning(ex, "Survey comments stored but not yet published; the sweeper will retry");
                 return sent;
             }
-            var now = clock.GetUtcNow();
-            if (database.IsPostgres)
-                await connection.ExecuteAsync("update survey_comments set published_at = @now where id = any(@ids)", new { now, ids = pending.Select(c => c.Id).ToArray() });
-            else
-                await connection.ExecuteAsync("update survey_comments set published_at = @now where id = @Id", pending.Select(c => new { c.Id, now }));
+            var mark = new DynamicParameters(parameters);
+            mark.AddDynamicParams(new { after, last = pending[^1].Id, now = clock.GetUtcNow() });
+            await connection.ExecuteAsync(
+                $"update survey_comments set published_at = @now where {condition} and published_at is null and id > @after and id <= @last", mark);
             sent += pending.Count;
+            after = pending[^1].Id;
         }
     }
 }

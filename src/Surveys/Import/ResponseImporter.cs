@@ -61,6 +61,8 @@ public sealed partial class ResponseImporter(
         var batchComments = new List<StoredComment>();
 
         await using var connection = await database.OpenAsync(ct);
+        // Ids and row hashes arrive in random order: with SQLite's default 2 MiB page cache the index pages churn through the WAL.
+        if (!database.IsPostgres) await connection.ExecuteAsync("PRAGMA cache_size = -65536");
         foreach (var row in sample.Concat(Remaining(rows)))
         {
             read++;

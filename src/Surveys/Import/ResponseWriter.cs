@@ -10,7 +10,7 @@ public sealed record StoredComment(Guid Id, Guid ResponseId, string WorkplaceCod
 
 /// <summary>
 /// Writes a batch of responses and their comments in one transaction. PostgreSQL takes each batch
-/// as arrays in one statement per table (unnest); SQLite reuses one prepared statement per row,
+/// as arrays in one statement per table (unnest); SQLite reuses one prepared statement per table,
 /// which is what it is fast at. Duplicates (a concurrent import of the same rows) are skipped.
 /// </summary>
 public static class ResponseWriter
@@ -35,31 +35,55 @@ public static class ResponseWriter
                 }, tx);
             await connection.ExecuteAsync(
                 """
-                insert into survey_comments (id, survey_id, response_id, workplace_code, wave, question_id, text, imported_at)
-                select c.id, @surveyId, c.response_id, c.workplace_code, c.wave, c.question_id, c.text, @now
+                insert into survey_comments (id, survey_id, response_id, import_id, workplace_code, wave, question_id, text, imported_at)
+                select c.id, @surveyId, c.response_id, @importId, c.workplace_code, c.wave, c.question_id, c.text, @now
                 from unnest(@ids, @responses, @workplaces, @waves, @questions, @texts) as c (id, response_id, workplace_code, wave, question_id, text)
                 on conflict do nothing
                 """,
                 new
                 {
-                    surveyId, now, ids = comments.Select(c => c.Id).ToArray(), responses = comments.Select(c => c.ResponseId).ToArray(),
+                    surveyId, importId, now, ids = comments.Select(c => c.Id).ToArray(), responses = comments.Select(c => c.ResponseId).ToArray(),
                     workplaces = comments.Select(c => c.WorkplaceCode).ToArray(), waves = comments.Select(c => c.Wave).ToArray(),
                     questions = comments.Select(c => c.QuestionId).ToArray(), texts = comments.Select(c => c.Text).ToArray(),
                 }, tx);
         }
         else
         {
-            await connection.ExecuteAsync(
-                """
-                insert into survey_responses (id, survey_id, import_id, workplace_code, wave, row_hash, scores, imported_at)
-                values (@Id, @surveyId, @importId, @WorkplaceCode, @Wave, @RowHash, @Scores, @now) on conflict do nothing
-                """, responses.Select(r => new { r.Id, surveyId, importId, r.WorkplaceCode, r.Wave, r.RowHash, r.Scores, now }), tx);
-            await connection.ExecuteAsync(
-                """
-                insert into survey_comments (id, survey_id, response_id, workplace_code, wave, question_id, text, imported_at)
-                values (@Id, @surveyId, @ResponseId, @WorkplaceCode, @Wave, @QuestionId, @Text, @now) on conflict do nothing
-                """, comments.Select(c => new { c.Id, surveyId, c.ResponseId, c.WorkplaceCode, c.Wave, c.QuestionId, c.Text, now }), tx);
+            // The stored forms of the batch's time and ids, exactly as the Dapper type handlers write them.
+            var stamp = await connection.ExecuteScalarAsync<string>("select @now", new { now }, tx);
+            var (survey, import) = (surveyId.ToString(), importId.ToString());
+            Insert(connection, tx,
+                "insert into survey_responses (id, survey_id, import_id, workplace_code, wave, row_hash, scores, imported_at) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing",
+                responses.Select(r => new object[] { r.Id.ToString(), survey, import, r.WorkplaceCode, r.Wave, r.RowHash, r.Scores, stamp! }));
+            Insert(connection, tx,
+                "insert into survey_comments (id, survey_id, response_id, import_id, workplace_code, wave, question_id, text, imported_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing",
+                comments.Select(c => new object[] { c.Id.ToString(), survey, c.ResponseId.ToString(), import, c.WorkplaceCode, c.Wave, c.QuestionId, c.Text, stamp! }));
         }
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>One prepared statement, its parameters rebound per row: SQLite's fastest way in (no per-row mapping).</summary>
+    private static void Insert(DbConnection connection, DbTransaction tx, string sql, IEnumerable<object[]> rows)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        var parameters = new List<DbParameter>();
+        foreach (var row in rows)
+        {
+            if (parameters.Count == 0)
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    var p = command.CreateParameter();
+                    p.ParameterName = "$" + (i + 1);
+                    parameters.Add(p);
+                    command.Parameters.Add(p);
+                }
+                command.Prepare();
+            }
+            for (var i = 0; i < row.Length; i++) parameters[i].Value = row[i];
+            command.ExecuteNonQuery();
+        }
     }
 }

@@ -57,6 +57,7 @@ create table survey_comments (
     id uuid primary key,
     survey_id uuid not null,
     response_id uuid not null,
+    import_id uuid not null,
     workplace_code text not null,
     wave text not null,
     question_id text not null,
@@ -66,6 +67,7 @@ create table survey_comments (
 );
 create index ix_survey_comments_wave on survey_comments (survey_id, wave, workplace_code);
 create index ix_survey_comments_unpublished on survey_comments (published_at, imported_at);
+create index ix_survey_comments_import on survey_comments (import_id, id);
 
 -- Index drops already announced, so a re-import does not announce them again.
 create table survey_index_drops (
