@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
-using Directive58.ServiceDefaults.Privacy;
 using Directive58.ServiceDefaults.Storage;
 using Directive58.Surveys.Indices;
 using Directive58.Surveys.Import.Reading;
@@ -29,7 +26,7 @@ public sealed partial class ResponseImporter(
     public async Task<ImportOutcome?> ImportAsync(ImportRequest request, Stream file, string fileHash, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         if (await questionnaires.FindAsync(request.SurveyId, ct) is not { } q) return null;
-        if (await EarlierImportAsync(request.SurveyId, fileHash, ct) is { } earlier) return earlier;
+        if (await ImportLedger.EarlierAsync(database, request.SurveyId, fileHash, ct) is { } earlier) return earlier;
         file.Position = 0;
 
         using var table = Tables.Open(file);
@@ -49,10 +46,10 @@ public sealed partial class ResponseImporter(
                 Message = "Cần ghép cột với câu hỏi (mapping). Map the columns to the questionnaire: " + string.Join(", ", missing),
             };
 
-        var plan = new RowPlan(q, table.Header, mapping, dropped, request, await WorkplacesAsync(ct));
+        var plan = new RowPlan(q, table.Header, mapping, dropped, request, await ImportLedger.WorkplacesAsync(database, ct));
         var importId = Guid.CreateVersion7(clock.GetUtcNow());
         var now = clock.GetUtcNow();
-        var seen = await ExistingHashesAsync(request.SurveyId, ct);
+        var seen = await ImportLedger.RowHashesAsync(database, request.SurveyId, ct);
         var occurrences = new Dictionary<string, int>();
         var errors = new List<RowError>();
         var touched = new HashSet<(string Workplace, string Wave)>();
@@ -94,7 +91,7 @@ public sealed partial class ResponseImporter(
             Status = ImportStatus.Imported, ImportId = importId, Format = table.Format, Encoding = table.Encoding, RowsRead = read, RowsImported = imported,
             RowsDuplicate = duplicates, RowsRejected = rejected, Comments = comments, Errors = errors, DroppedColumns = dropped, Header = table.Header, Mapping = mapping,
         };
-        await RecordAsync(request, importId, fileHash, outcome, now, ct);
+        await ImportLedger.RecordAsync(database, request, importId, fileHash, outcome, now, ct);
         await mappings.SaveAsync(request.SurveyId, ColumnMapping.SourceKeys(table.Header, request.Source), mapping, ct);
         await publisher.PublishImportAsync(importId, ct);
         await drops.CheckAsync(q, touched, ct);
@@ -143,58 +140,6 @@ public sealed partial class ResponseImporter(
         if (!mapping.ContainsValue(QuestionnaireEndpoints.WaveColumn) && string.IsNullOrWhiteSpace(request.Wave)) missing.Add(QuestionnaireEndpoints.WaveColumn);
         if (!q.Questions.Any(x => mapping.ContainsValue(x.Id))) missing.Add("questions");
         return missing;
-    }
-
-    private async Task<ImportOutcome?> EarlierImportAsync(Guid surveyId, string fileHash, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var earlier = await connection.QuerySingleOrDefaultAsync<ImportRecord>(
-            "select id, format, encoding, rows_read as RowsRead, rows_imported as RowsImported, rows_duplicate as RowsDuplicate, rows_rejected as RowsRejected from survey_imports where survey_id = @surveyId and file_hash = @fileHash",
-            new { surveyId, fileHash });
-        return earlier is null ? null : new ImportOutcome
-        {
-            Status = ImportStatus.AlreadyImported, ImportId = earlier.Id, Format = earlier.Format, Encoding = earlier.Encoding, RowsRead = earlier.RowsRead,
-            Message = "Tệp này đã được nhập trước đó; không có gì thay đổi. This file was imported before; nothing changed.",
-        };
-    }
-
-    private sealed record ImportRecord
-    {
-        public Guid Id { get; init; }
-        public string Format { get; init; } = null!;
-        public string Encoding { get; init; } = null!;
-        public int RowsRead { get; init; }
-        public int RowsImported { get; init; }
-        public int RowsDuplicate { get; init; }
-        public int RowsRejected { get; init; }
-    }
-
-    private async Task RecordAsync(ImportRequest request, Guid importId, string fileHash, ImportOutcome o, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
-            """
-            insert into survey_imports (id, survey_id, file_hash, file_name, format, encoding, rows_read, rows_imported, rows_duplicate, rows_rejected, dropped_columns, errors, imported_by, imported_at)
-            values (@importId, @SurveyId, @fileHash, @FileName, @Format, @Encoding, @RowsRead, @RowsImported, @RowsDuplicate, @RowsRejected, @dropped, @errors, @ImportedBy, @now)
-            on conflict (survey_id, file_hash) do nothing
-            """,
-            new
-            {
-                importId, request.SurveyId, fileHash, request.FileName, o.Format, o.Encoding, o.RowsRead, o.RowsImported, o.RowsDuplicate, o.RowsRejected,
-                dropped = JsonSerializer.Serialize(o.DroppedColumns.Select(d => d.Header)), errors = JsonSerializer.Serialize(o.Errors), request.ImportedBy, now,
-            });
-    }
-
-    private async Task<Dictionary<string, string>> WorkplacesAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<string>("select code from workplaces")).ToDictionary(c => c, StringComparer.OrdinalIgnoreCase);
-    }
-
-    private async Task<HashSet<string>> ExistingHashesAsync(Guid surveyId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<string>("select row_hash from survey_responses where survey_id = @surveyId", new { surveyId })).ToHashSet();
     }
 
     [GeneratedRegex(@"^(\d{4})-?H([12])$", RegexOptions.IgnoreCase)]
