@@ -33,6 +33,8 @@ public static class ImportEndpoint
         IFormCollection? form = null;
         if (http.Request.HasFormContentType)
         {
+            // The framework's default multipart limit (128 MiB) would cut in before Surveys:MaxUploadBytes.
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
             form = await http.Request.ReadFormAsync(ct);
             if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } formFile)
                 return Results.Problem(statusCode: 400, title: "Thiếu tệp / No file", detail: "Gửi tệp trong trường 'file'. Send the file in the 'file' field.");
