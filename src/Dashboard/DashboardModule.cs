@@ -50,7 +50,7 @@ public static class DashboardModule
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AuthorizePage("/Index", DashboardPolicies.Member);
             o.Conventions.AuthorizeFolder("/Submit", DashboardPolicies.Member);
-            foreach (var area in new[] { "/Alerts", "/HotSpots", "/Reports", "/Network", "/Periodic" })
+            foreach (var area in new[] { "/Alerts", "/HotSpots", "/Reports", "/Network", "/Periodic", "/Surveys" })
                 o.Conventions.AuthorizeFolder(area, DashboardPolicies.Officer);
             o.Conventions.AuthorizeFolder("/Model", DashboardPolicies.Analyst);
             o.Conventions.AuthorizeFolder("/Admin", ServiceDefaults.Security.Policies.Admin);

@@ -3,6 +3,7 @@ using Directive58.Classifier;
 using Directive58.Dashboard;
 using Directive58.Ingest;
 using Directive58.Registry;
+using Directive58.Surveys;
 using Directive58.ServiceDefaults;
 using Directive58.ServiceDefaults.Messaging;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args.SkipWhile(a => a == "worker").To
 builder.AddServiceDefaults();
 builder.AddRegistry();
 builder.AddDashboard();
+builder.AddSurveys();
 if (builder.Configuration.GetValue("Dashboard:HostAllServices", true))
 {
     builder.AddIngest();
@@ -25,6 +27,7 @@ app.UseServiceDefaults();
 app.UseAntiforgery();
 app.MapRegistry();
 app.MapDashboard();
+app.MapSurveys();
 if (app.Configuration.GetValue("Dashboard:HostAllServices", true))
 {
     app.MapIngest();
