@@ -37,6 +37,7 @@ public static class AlertsModule
         services.AddBusConsumers(bus =>
         {
             bus.AddConsumer<DetectHotSpotConsumer>();
+            bus.AddConsumer<SurveyDropConsumer>();
             bus.AddConsumer<AcknowledgeAlertConsumer>();
             bus.AddConsumer<DeliverAlertConsumer>();
             bus.AddConsumer<AssignCaseConsumer>();
