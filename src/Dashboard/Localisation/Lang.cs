@@ -20,6 +20,20 @@ public sealed class Lang(IHttpContextAccessor http)
 
     public string Level(string level) => IsEnglish ? level : Contracts.HotSpotLevel.NameVi(level);
 
+    /// <summary>Why a hot spot was opened, in words: the detector records short codes.</summary>
+    public string Reason(string reason)
+    {
+        var (code, detail) = reason.IndexOf(':') is var i and >= 0 ? (reason[..i], reason[(i + 1)..]) : (reason, "");
+        return code switch
+        {
+            "critical-report" => this["Báo cáo nghiêm trọng", "Critical report"],
+            "elevated-reporters" => this["Nhiều người cùng phản ánh rủi ro cao", "Several reporters, elevated risk"],
+            "ears-c1-c2" or "ears-c2-c3" or "ears-c2" or "ears-c3" => this["Số phản ánh tăng bất thường", "Unusual rise in reports"] + $" ({code[5..].ToUpperInvariant()})",
+            "survey-drop" => this["Chỉ số khảo sát giảm", "Survey index fell"] + (detail.Length > 0 ? $" ({detail})" : ""),
+            _ => reason,
+        };
+    }
+
     /// <summary>Times are shown in Vietnam's time zone (UTC+7, no daylight saving).</summary>
     public static string Time(DateTimeOffset at, string format = "dd/MM/yyyy HH:mm") => at.ToOffset(TimeSpan.FromHours(7)).ToString(format);
 }
