@@ -38,8 +38,8 @@ public sealed class TextFeaturizer
     /// <summary>Features and, for each index, the name of the first feature that landed on it.</summary>
     public SparseVector Featurize(NormalizedText text, Dictionary<int, string>? names)
     {
-        var work = scratch is { } existing && existing.SlotOf.Length == options.Dimension ? existing : scratch = new Scratch(options.Dimension);
-        work.Used = 0;
+        var work = scratch ??= new Scratch();
+        work.Reset();
         AddSyllables(work, text.Tokens, WordPrefix, Words, "w:", names);
         AddCharacters(work, text.Tokens, names);
         var toned = options.ToneShare > 0 && text.MarkedTokens.Count > 0;
@@ -105,7 +105,6 @@ public sealed class TextFeaturizer
             var at = slot * Blocks;
             var value = values[slot] = scales[0] * terms[at] + scales[1] * terms[at + 1] + scales[2] * terms[at + 2];
             total += value * value;
-            work.SlotOf[indices[slot]] = -1;
         }
         if (total > 0)
         {
@@ -119,20 +118,27 @@ public sealed class TextFeaturizer
 
     private static float Sublinear(int count) => count < SublinearTable.Length ? SublinearTable[count] : 1 + MathF.Log(count);
 
-    /// <summary>Per-thread working arrays: counts per block for each index touched, found through a dense slot table.</summary>
-    private sealed class Scratch(int dimension)
+    /// <summary>
+    /// Per-thread working arrays: counts per block for each index touched, found through a small open-addressing
+    /// table (a few KiB, so it stays in the CPU cache, where a dense table over the hashed space would miss on every n-gram).
+    /// </summary>
+    private sealed class Scratch
     {
-        public readonly int[] SlotOf = Enumerable.Repeat(-1, dimension).ToArray();
         public int[] Indices = new int[512];
         public int[] Counts = new int[512 * Blocks];
         public float[] Terms = new float[512 * Blocks];
         public int Used;
+        private int[] keys = Empty(2048), slots = new int[2048];
         private char[] padded = new char[512];
 
         public int Add(int index, int block)
         {
-            var slot = SlotOf[index];
-            if (slot < 0)
+            var mask = keys.Length - 1;
+            var at = (int)((uint)index * 0x9E3779B1u >> 16) & mask;
+            while (keys[at] != index && keys[at] >= 0) at = (at + 1) & mask;
+            int slot;
+            if (keys[at] == index) slot = slots[at];
+            else
             {
                 if (Used == Indices.Length)
                 {
@@ -140,13 +146,36 @@ public sealed class TextFeaturizer
                     Array.Resize(ref Counts, Used * 2 * Blocks);
                     Terms = new float[Used * 2 * Blocks];
                 }
-                slot = SlotOf[index] = Used++;
+                (keys[at], slots[at]) = (index, slot = Used++);
                 Indices[slot] = index;
                 Counts.AsSpan(slot * Blocks, Blocks).Clear();
+                // Kept at most half full, so probes stay short.
+                if (Used * 2 > keys.Length) Grow();
             }
             Counts[slot * Blocks + block]++;
             return index;
         }
+
+        /// <summary>Forgets the indices of the last text; the table itself is kept for the next one.</summary>
+        public void Reset()
+        {
+            Array.Fill(keys, -1);
+            Used = 0;
+        }
+
+        private void Grow()
+        {
+            (keys, slots) = (Empty(keys.Length * 2), new int[keys.Length * 2]);
+            var mask = keys.Length - 1;
+            for (var slot = 0; slot < Used; slot++)
+            {
+                var at = (int)((uint)Indices[slot] * 0x9E3779B1u >> 16) & mask;
+                while (keys[at] >= 0) at = (at + 1) & mask;
+                (keys[at], slots[at]) = (Indices[slot], slot);
+            }
+        }
+
+        private static int[] Empty(int length) => Enumerable.Repeat(-1, length).ToArray();
 
         public ReadOnlySpan<char> Padded(IReadOnlyList<string> tokens)
         {
