@@ -13,9 +13,9 @@ namespace Directive58.Classifier.Model;
 /// </summary>
 public sealed class TextFeaturizer
 {
-    private const int Words = 0, Chars = 1, Tones = 2, Blocks = 3;
+    internal const int Words = 0, Chars = 1, Tones = 2, Blocks = 3;
     private static readonly uint WordPrefix = StableHash.Fnv1a("w:"), CharPrefix = StableHash.Fnv1a("c:"), TonePrefix = StableHash.Fnv1a("t:");
-    [ThreadStatic] private static Scratch? scratch;
+    [ThreadStatic] private static NgramCounter? scratch;
     private readonly FeaturizerOptions options;
     private readonly float[]? idf;
     private readonly uint mask;
@@ -38,7 +38,7 @@ public sealed class TextFeaturizer
     /// <summary>Features and, for each index, the name of the first feature that landed on it.</summary>
     public SparseVector Featurize(NormalizedText text, Dictionary<int, string>? names)
     {
-        var work = scratch ??= new Scratch();
+        var work = scratch ??= new NgramCounter();
         work.Reset();
         AddSyllables(work, text.Tokens, WordPrefix, Words, "w:", names);
         AddCharacters(work, text.Tokens, names);
@@ -47,7 +47,7 @@ public sealed class TextFeaturizer
         return Weigh(work, toned);
     }
 
-    private void AddSyllables(Scratch work, IReadOnlyList<string> tokens, uint prefix, int block, string name, Dictionary<int, string>? names)
+    private void AddSyllables(NgramCounter work, IReadOnlyList<string> tokens, uint prefix, int block, string name, Dictionary<int, string>? names)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -61,7 +61,7 @@ public sealed class TextFeaturizer
     }
 
     // Character n-grams of " token token … ": the padding marks where words start and end.
-    private void AddCharacters(Scratch work, IReadOnlyList<string> tokens, Dictionary<int, string>? names)
+    private void AddCharacters(NgramCounter work, IReadOnlyList<string> tokens, Dictionary<int, string>? names)
     {
         var padded = work.Padded(tokens);
         for (var start = 0; start + options.CharMin <= padded.Length; start++)
@@ -77,7 +77,7 @@ public sealed class TextFeaturizer
         }
     }
 
-    private SparseVector Weigh(Scratch work, bool toned)
+    private SparseVector Weigh(NgramCounter work, bool toned)
     {
         var keep = toned ? 1 - options.ToneShare : 1;
         Span<double> shares = [keep * (1 - options.CharShare), keep * options.CharShare, toned ? options.ToneShare : 0];
@@ -117,82 +117,4 @@ public sealed class TextFeaturizer
     private static readonly float[] SublinearTable = Enumerable.Range(0, 64).Select(c => c == 0 ? 0f : 1 + MathF.Log(c)).ToArray();
 
     private static float Sublinear(int count) => count < SublinearTable.Length ? SublinearTable[count] : 1 + MathF.Log(count);
-
-    /// <summary>
-    /// Per-thread working arrays: counts per block for each index touched, found through a small open-addressing
-    /// table (a few KiB, so it stays in the CPU cache, where a dense table over the hashed space would miss on every n-gram).
-    /// </summary>
-    private sealed class Scratch
-    {
-        public int[] Indices = new int[512];
-        public int[] Counts = new int[512 * Blocks];
-        public float[] Terms = new float[512 * Blocks];
-        public int Used;
-        private int[] keys = Empty(2048), slots = new int[2048];
-        private char[] padded = new char[512];
-
-        public int Add(int index, int block)
-        {
-            var mask = keys.Length - 1;
-            var at = (int)((uint)index * 0x9E3779B1u >> 16) & mask;
-            while (keys[at] != index && keys[at] >= 0) at = (at + 1) & mask;
-            int slot;
-            if (keys[at] == index) slot = slots[at];
-            else
-            {
-                if (Used == Indices.Length)
-                {
-                    Array.Resize(ref Indices, Used * 2);
-                    Array.Resize(ref Counts, Used * 2 * Blocks);
-                    Terms = new float[Used * 2 * Blocks];
-                }
-                (keys[at], slots[at]) = (index, slot = Used++);
-                Indices[slot] = index;
-                Counts.AsSpan(slot * Blocks, Blocks).Clear();
-                // Kept at most half full, so probes stay short.
-                if (Used * 2 > keys.Length) Grow();
-            }
-            Counts[slot * Blocks + block]++;
-            return index;
-        }
-
-        /// <summary>Forgets the indices of the last text; the table itself is kept for the next one.</summary>
-        public void Reset()
-        {
-            Array.Fill(keys, -1);
-            Used = 0;
-        }
-
-        private void Grow()
-        {
-            (keys, slots) = (Empty(keys.Length * 2), new int[keys.Length * 2]);
-            var mask = keys.Length - 1;
-            for (var slot = 0; slot < Used; slot++)
-            {
-                var at = (int)((uint)Indices[slot] * 0x9E3779B1u >> 16) & mask;
-                while (keys[at] >= 0) at = (at + 1) & mask;
-                (keys[at], slots[at]) = (Indices[slot], slot);
-            }
-        }
-
-        private static int[] Empty(int length) => Enumerable.Repeat(-1, length).ToArray();
-
-        public ReadOnlySpan<char> Padded(IReadOnlyList<string> tokens)
-        {
-            var length = 1;
-            foreach (var token in tokens) length += token.Length + 1;
-            if (tokens.Count == 0) length = 2;
-            if (padded.Length < length) padded = new char[length * 2];
-            var at = 0;
-            padded[at++] = ' ';
-            foreach (var token in tokens)
-            {
-                token.CopyTo(padded.AsSpan(at));
-                at += token.Length;
-                padded[at++] = ' ';
-            }
-            if (tokens.Count == 0) padded[at++] = ' ';
-            return padded.AsSpan(0, at);
-        }
-    }
 }
