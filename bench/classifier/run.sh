@@ -20,7 +20,7 @@ dotnet build -c Release "$repo/src/Classifier" -v quiet -nologo >/dev/null
 dll="$repo/src/Classifier/bin/Release/net10.0/Classifier.dll"
 model="$work/model.d58model"
 
-echo "## ours: train (grid of 4 L2 values per head, 2 threads)"
+echo "## ours: train (warm-started L2 path of up to 4 values per head, one head per thread)"
 /usr/bin/time -f "train wall %e s, max RSS %M KiB" dotnet "$dll" train --data "$data" --out "$model" 2>&1 >/dev/null | grep -E "wrote|wall|chose"
 ls -l "$model" | awk '{print "model file bytes", $5}'
 

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Directive58.Classifier.Model;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Directive58.Classifier.Model;
 /// </summary>
 public static class ChatSpellings
 {
-    private static readonly Dictionary<string, string[]> Expansions = Build(new Dictionary<string, string>
+    private static readonly FrozenDictionary<string, string[]> Expansions = new Dictionary<string, string>
     {
         ["ko"] = "khong", ["k"] = "khong", ["kh"] = "khong", ["hok"] = "khong", ["hk"] = "khong", ["kg"] = "khong", ["khg"] = "khong",
         ["dc"] = "duoc", ["dx"] = "duoc",
@@ -21,11 +23,12 @@ public static class ChatSpellings
         ["mn"] = "moi nguoi", ["ntn"] = "nhu the nao", ["bn"] = "bao nhieu", ["thg"] = "thang",
         ["trc"] = "truoc", ["wa"] = "qua", ["bik"] = "biet", ["lun"] = "luon", ["e"] = "em", ["dag"] = "dang",
         ["oy"] = "roi", ["h"] = "gio",
-    });
+    }.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.Split(' '), StringComparer.Ordinal);
+
+    // Looked up by span so that a token needs no string of its own just to be checked.
+    private static readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        Expansions.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The full words for a folded token, or null when it is not an abbreviation.</summary>
-    public static string[]? Expand(string foldedToken) => Expansions.GetValueOrDefault(foldedToken);
-
-    private static Dictionary<string, string[]> Build(Dictionary<string, string> map) =>
-        map.ToDictionary(pair => pair.Key, pair => pair.Value.Split(' '), StringComparer.Ordinal);
+    public static string[]? Expand(ReadOnlySpan<char> foldedToken) => BySpan.TryGetValue(foldedToken, out var words) ? words : null;
 }

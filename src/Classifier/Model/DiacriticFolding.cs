@@ -31,6 +31,14 @@ public static class DiacriticFolding
         return result.ToString();
     }
 
+    /// <summary>Whether folding would change the text: it has tone or vowel marks, or đ/Đ.</summary>
+    public static bool HasMarks(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (c >= 0x80 && (c < Table.Length ? Table[c] != c : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)) return true;
+        return false;
+    }
+
     private static char[] BuildTable()
     {
         var table = new char[0x1F00];

@@ -10,9 +10,12 @@ public static class Lbfgs
     /// <summary>Computes the objective at x and writes its gradient into the second argument.</summary>
     public delegate double Objective(double[] x, double[] gradient);
 
-    /// <summary>Minimises from x (updated in place); reports (iteration, objective) after each step.</summary>
-    public static double Minimize(Objective objective, double[] x, int maxIterations, double tolerance = 1e-7,
-        int memory = 8, Action<int, double>? progress = null)
+    /// <summary>
+    /// Minimises from x (updated in place); reports (iteration, objective, last) after each step and once more,
+    /// with last = true, when it stops. Returns the objective and the number of iterations taken.
+    /// </summary>
+    public static (double Value, int Iterations) Minimize(Objective objective, double[] x, int maxIterations, double tolerance = 1e-7,
+        int memory = 8, Action<int, double, bool>? progress = null)
     {
         var n = x.Length;
         var gradient = new double[n];
@@ -21,6 +24,7 @@ public static class Lbfgs
         var direction = new double[n];
         var candidate = new double[n];
         var candidateGradient = new double[n];
+        var done = 0;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
             Direction(gradient, history, direction);
@@ -55,10 +59,12 @@ public static class Lbfgs
             Array.Copy(candidate, x, n);
             Array.Copy(candidateGradient, gradient, n);
             value = candidateValue;
-            progress?.Invoke(iteration, value);
+            done = iteration;
+            progress?.Invoke(iteration, value, false);
             if (decrease <= tolerance * Math.Max(1, Math.Abs(value))) break;
         }
-        return value;
+        progress?.Invoke(done, value, true);
+        return (value, done);
     }
 
     // The two-loop recursion: direction = -H·gradient with H built from the stored (s, y) pairs.

@@ -8,18 +8,42 @@ namespace Directive58.Classifier.Model;
 public static class LogisticRegressionTrainer
 {
     public static LogisticRegression Train(IReadOnlyList<SparseVector> texts, IReadOnlyList<int> labels, IReadOnlyList<string> labelNames,
-        int dimension, TrainingOptions options, Action<int, double>? progress = null)
+        int dimension, TrainingOptions options, Action<int, double, bool>? progress = null) =>
+        TrainPath(texts, labels, labelNames, dimension, [options], (_, iteration, loss, last) => progress?.Invoke(iteration, loss, last))[0];
+
+    /// <summary>
+    /// One model per options in turn, each optimisation starting from the previous one's weights (a warm start:
+    /// put the strongest L2 first and the weaker ones need few iterations), until <paramref name="goOn"/> says
+    /// stop after a model. Deterministic, single-threaded.
+    /// </summary>
+    public static IReadOnlyList<LogisticRegression> TrainPath(IReadOnlyList<SparseVector> texts, IReadOnlyList<int> labels,
+        IReadOnlyList<string> labelNames, int dimension, IReadOnlyList<TrainingOptions> path,
+        Action<TrainingOptions, int, double, bool>? progress = null, Func<LogisticRegression, bool>? goOn = null)
     {
         var classes = labelNames.Count;
         var features = texts.SelectMany(t => t.Indices).Distinct().Order().ToArray();
         var columnOf = new Dictionary<int, int>(features.Length);
         for (var c = 0; c < features.Length; c++) columnOf[features[c]] = c;
         var columns = texts.Select(t => t.Indices.Select(i => columnOf[i]).ToArray()).ToArray();
+        var biasOffset = features.Length * classes;
+        var parameters = new double[biasOffset + classes];
+        var models = new List<LogisticRegression>();
+        foreach (var options in path)
+        {
+            var objective = Objective(texts, labels, columns, classes, biasOffset, options);
+            Lbfgs.Minimize(objective, parameters, options.MaxIterations, progress: (i, loss, last) => progress?.Invoke(options, i, loss, last));
+            models.Add(Prune(labelNames, dimension, features, parameters, options.PruneBelow));
+            if (goOn?.Invoke(models[^1]) == false) break;
+        }
+        return models;
+    }
+
+    private static Lbfgs.Objective Objective(IReadOnlyList<SparseVector> texts, IReadOnlyList<int> labels, int[][] columns,
+        int classes, int biasOffset, TrainingOptions options)
+    {
         var sampleWeights = SampleWeights(labels, classes, options.ClassWeightPower);
         var totalWeight = sampleWeights.Sum();
-        var biasOffset = features.Length * classes;
-
-        double Objective(double[] theta, double[] gradient)
+        return (theta, gradient) =>
         {
             Array.Clear(gradient);
             var loss = 0.0;
@@ -45,11 +69,7 @@ public static class LogisticRegressionTrainer
                 gradient[j] += options.L2 * theta[j];
             }
             return loss;
-        }
-
-        var parameters = new double[biasOffset + classes];
-        Lbfgs.Minimize(Objective, parameters, options.MaxIterations, progress: progress);
-        return Prune(labelNames, dimension, features, parameters, options.PruneBelow);
+        };
     }
 
     // weight(label) = (n / (classes · n_label))^power: power 1 gives every label the same total weight.

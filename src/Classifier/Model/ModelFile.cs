@@ -7,20 +7,22 @@ namespace Directive58.Classifier.Model;
 
 /// <summary>
 /// The model file: "D58M", a readable JSON header (metadata, labels, temperatures; `head -c 2000` shows it),
-/// then the two weight tables gzip-compressed: delta-encoded feature indices, weights as float16
-/// (half the size of float32; rounding them changed no held-out prediction), biases as float32.
+/// then gzip-compressed: the two weight tables (delta-encoded feature indices, weights as float16 —
+/// half the size of float32; rounding them changed no held-out prediction —, biases as float32) and,
+/// when the model weights by inverse document frequency, the training split's document frequency
+/// of every hashed index (7-bit encoded; the IDF is recomputed from them exactly as in training).
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "D58M"u8.ToArray();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private sealed record Header(ModelMetadata Metadata, HeadHeader Topic, HeadHeader Risk);
+    private sealed record Header(ModelMetadata Metadata, HeadHeader Topic, HeadHeader Risk, int? FrequencyDocuments);
 
     private sealed record HeadHeader(IReadOnlyList<string> Labels, int Dimension, int Features, double Temperature);
 
     /// <summary>The compressed weights alone: hashing them gives the version its content-derived suffix.</summary>
-    public static byte[] CompressWeights(LogisticRegression topic, LogisticRegression risk)
+    public static byte[] CompressWeights(LogisticRegression topic, LogisticRegression risk, DocumentFrequencies? frequencies)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -28,26 +30,27 @@ public static class ModelFile
         {
             WriteHead(writer, topic);
             WriteHead(writer, risk);
+            foreach (var count in frequencies?.Counts ?? []) writer.Write7BitEncodedInt(count);
         }
         return buffer.ToArray();
     }
 
     public static string ContentHash(byte[] compressedWeights) => Convert.ToHexStringLower(SHA256.HashData(compressedWeights))[..8];
 
-    public static void Write(string path, ModelMetadata metadata, LogisticRegression topic, LogisticRegression risk)
+    public static void Write(string path, ModelMetadata metadata, LogisticRegression topic, LogisticRegression risk, DocumentFrequencies? frequencies)
     {
         var header = JsonSerializer.SerializeToUtf8Bytes(new Header(metadata,
             new HeadHeader(topic.Labels, topic.Dimension, topic.FeatureIndices.Length, topic.Temperature),
-            new HeadHeader(risk.Labels, risk.Dimension, risk.FeatureIndices.Length, risk.Temperature)), Json);
+            new HeadHeader(risk.Labels, risk.Dimension, risk.FeatureIndices.Length, risk.Temperature), frequencies?.Documents), Json);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var file = File.Create(path);
         file.Write(Magic);
         file.Write(BitConverter.GetBytes(header.Length));
         file.Write(header);
-        file.Write(CompressWeights(topic, risk));
+        file.Write(CompressWeights(topic, risk, frequencies));
     }
 
-    public static (ModelMetadata Metadata, LogisticRegression Topic, LogisticRegression Risk) Read(string path)
+    public static (ModelMetadata Metadata, LogisticRegression Topic, LogisticRegression Risk, DocumentFrequencies? Frequencies) Read(string path)
     {
         using var file = File.OpenRead(path);
         using var reader = new BinaryReader(file);
@@ -58,7 +61,15 @@ public static class ModelFile
             throw new InvalidDataException($"{path} has model format {header.Metadata.Format}; this build reads {ModelMetadata.CurrentFormat}.");
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var weights = new BinaryReader(gzip);
-        return (header.Metadata, ReadHead(weights, header.Topic), ReadHead(weights, header.Risk));
+        var (topic, risk) = (ReadHead(weights, header.Topic), ReadHead(weights, header.Risk));
+        return (header.Metadata, topic, risk, header.FrequencyDocuments is { } documents ? ReadFrequencies(weights, documents, topic.Dimension) : null);
+    }
+
+    private static DocumentFrequencies ReadFrequencies(BinaryReader reader, int documents, int dimension)
+    {
+        var counts = new int[dimension];
+        for (var i = 0; i < counts.Length; i++) counts[i] = reader.Read7BitEncodedInt();
+        return new DocumentFrequencies(documents, counts);
     }
 
     private static void WriteHead(BinaryWriter writer, LogisticRegression model)

@@ -16,15 +16,18 @@ public class TrainCommandTests
             var output = Path.Combine(folder, "out", "model.d58model");
             var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
-            var exitCode = await ClassifierCommands.RunAsync(["train", "--data", folder, "--out", output, "--seed", "5", "--epochs", "40", "--l2", "0.001"],
+            var exitCode = await ClassifierCommands.RunAsync(["train", "--data", folder, "--out", output, "--epochs", "40", "--l2", "0.001"],
                 TextReader.Null, stdout, stderr);
 
             Assert.Equal(0, exitCode);
             var loaded = LinearTextClassifier.Load(output);
-            Assert.Equal(5, loaded.Metadata.Seed);
+            Assert.True(loaded.Metadata.Featurizer.InverseDocumentFrequency);
+            Assert.NotNull(loaded.Frequencies);
             Assert.Equal(0.001, loaded.Metadata.TopicTraining.L2);
             Assert.Equal(40, loaded.Metadata.TopicTraining.MaxIterations);
             Assert.Contains("epoch 10: loss", stderr.ToString());
+            Assert.DoesNotContain("epoch 11: loss", stderr.ToString());
+            Assert.Contains("stopped after", stderr.ToString());
             Assert.Equal(loaded.Metadata.HeldOutMetrics, JsonSerializer.Deserialize<MetricsSummary>(stdout.ToString()));
         }
         finally

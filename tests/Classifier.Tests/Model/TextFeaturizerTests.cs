@@ -20,11 +20,12 @@ public class TextFeaturizerTests
     }
 
     [Fact]
-    public void A_vector_has_increasing_indices_and_unit_length()
+    public void A_vector_has_distinct_indices_within_the_space_and_unit_length()
     {
         var vector = new TextFeaturizer(Options).Featurize(VietnameseNormalizer.Normalize("nợ lương nợ lương nợ lương, anh em bức xúc"));
 
-        Assert.True(vector.Indices.Zip(vector.Indices.Skip(1)).All(p => p.First < p.Second));
+        Assert.Equal(vector.Indices.Length, vector.Indices.Distinct().Count());
+        Assert.All(vector.Indices, index => Assert.InRange(index, 0, Options.Dimension - 1));
         Assert.Equal(1.0, Math.Sqrt(vector.Values.Sum(v => (double)v * v)), precision: 5);
     }
 
@@ -56,5 +57,57 @@ public class TextFeaturizerTests
     public void An_empty_text_gives_an_empty_vector()
     {
         Assert.Equal(0, new TextFeaturizer(Options).Featurize(VietnameseNormalizer.Normalize("  ...  ")).Count);
+    }
+
+    [Fact]
+    public void Tone_mark_features_appear_only_for_text_written_with_diacritics()
+    {
+        var featurizer = new TextFeaturizer(Options with { ToneShare = 0.3 });
+        var (marked, unmarked) = (new Dictionary<int, string>(), new Dictionary<int, string>());
+
+        featurizer.Featurize(VietnameseNormalizer.Normalize("Công ty nợ lương"), marked);
+        featurizer.Featurize(VietnameseNormalizer.Normalize("cong ty no luong"), unmarked);
+
+        Assert.Contains("t:nợ lương", marked.Values);
+        Assert.Contains("t:công", marked.Values);
+        Assert.Contains("w:no luong", marked.Values);
+        Assert.DoesNotContain(unmarked.Values, name => name.StartsWith("t:"));
+        Assert.Contains("w:no luong", unmarked.Values);
+    }
+
+    [Fact]
+    public void Text_without_diacritics_gets_the_same_vector_whatever_the_tone_share()
+    {
+        var text = VietnameseNormalizer.Normalize("cong ty no luong 3 thang");
+
+        var withTones = new TextFeaturizer(Options with { ToneShare = 0.3 }).Featurize(text);
+        var without = new TextFeaturizer(Options).Featurize(text);
+
+        Assert.Equal(without.Indices, withTones.Indices);
+        Assert.Equal(without.Values, withTones.Values);
+    }
+
+    [Fact]
+    public void Inverse_document_frequency_weighs_a_rare_feature_above_a_common_one()
+    {
+        var plain = new TextFeaturizer(Options with { CharShare = 0 });
+        var corpus = new[] { "cong nhan nghi", "cong nhan lam", "cong nhan an", "cong nhan dinh cong" }
+            .Select(t => plain.Featurize(VietnameseNormalizer.Normalize(t))).ToList();
+        var frequencies = DocumentFrequencies.Count(corpus, Options.Dimension);
+        var weighted = new TextFeaturizer(Options with { CharShare = 0, InverseDocumentFrequency = true }, frequencies);
+        var names = new Dictionary<int, string>();
+
+        var vector = weighted.Featurize(VietnameseNormalizer.Normalize("cong nhan dinh"), names);
+
+        float Value(string name) => vector.Values[Array.IndexOf(vector.Indices, names.Single(p => p.Value == name).Key)];
+        Assert.Equal(4, frequencies.Counts[names.Single(p => p.Value == "w:cong").Key]);
+        Assert.True(Value("w:dinh") > Value("w:cong"));
+        Assert.Equal(1.0, Math.Sqrt(vector.Values.Sum(v => (double)v * v)), precision: 5);
+    }
+
+    [Fact]
+    public void Inverse_document_frequency_without_frequencies_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(Options with { InverseDocumentFrequency = true }));
     }
 }

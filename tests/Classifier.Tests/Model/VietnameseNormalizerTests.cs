@@ -99,4 +99,17 @@ public class VietnameseNormalizerTests
     {
         Assert.Equal(["met", "qua", "can", "cuoc", "cong", "dan"], VietnameseNormalizer.Normalize("mệt quáaaaa cccd").Tokens);
     }
+
+    [Fact]
+    public void Text_with_tone_marks_keeps_its_tokens_as_written_and_text_without_has_none()
+    {
+        var marked = VietnameseNormalizer.Normalize("Cty NỢ lương 2tr");
+        var decomposed = VietnameseNormalizer.Normalize("Cty NỢ lương 2tr".Normalize(NormalizationForm.FormD));
+        var unmarked = VietnameseNormalizer.Normalize("Cty no luong 2tr");
+
+        Assert.Equal(["cty", "nợ", "lương", "<money>", "triệu"], marked.MarkedTokens);
+        Assert.Equal(marked.MarkedTokens, decomposed.MarkedTokens);
+        Assert.Empty(unmarked.MarkedTokens);
+        Assert.Equal(marked.Tokens, unmarked.Tokens);
+    }
 }
