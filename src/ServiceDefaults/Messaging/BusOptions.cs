@@ -10,6 +10,14 @@ public sealed class BusOptions
     public string? EndpointPrefix { get; set; }
     public int ConcurrentMessageLimit { get; set; } = 16;
     public RetryOptions Retry { get; set; } = new();
+    public WatchdogOptions Watchdog { get; set; } = new();
+}
+
+/// <summary>`Bus:Watchdog:*`: how long the bus may stay unhealthy before <see cref="BusWatchdog"/> stops the process.</summary>
+public sealed class WatchdogOptions
+{
+    public bool Enabled { get; set; } = true;
+    public TimeSpan StopAfter { get; set; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>`Bus:Retry:*`: exponential backoff before a message goes to its `_error` queue (about 11 s in all by default).</summary>

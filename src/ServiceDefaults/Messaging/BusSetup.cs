@@ -28,6 +28,7 @@ public static class BusSetup
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
             foreach (var register in registrations) register(bus);
+            bus.AddPublishObserver<PublishHealthObserver>();
             bus.AddConfigureEndpointsCallback((_, endpoint) =>
             {
                 // Retry transient faults with backoff; after the last try the message goes to the _error queue.
@@ -57,6 +58,13 @@ public static class BusSetup
                 });
             }
         });
+        builder.Services.AddSingleton<PublishHealth>();
+        builder.Services.AddHealthChecks().AddCheck<PublishHealth>("bus-publish", tags: [ServiceDefaultsSetup.ReadyTag]);
+        if (options.Transport == BusTransport.RabbitMq && options.Watchdog.Enabled)
+        {
+            builder.Services.AddSingleton(options);
+            builder.Services.AddHostedService<BusWatchdog>();
+        }
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             // Without this the first publish on a fresh broker can be lost before bindings exist.
