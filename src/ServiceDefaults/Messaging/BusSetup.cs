@@ -27,6 +27,8 @@ public static class BusSetup
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            // MassTransit 8.4 reports usage to masstransit.io by default: nothing leaves these servers.
+            bus.DisableUsageTelemetry();
             foreach (var register in registrations) register(bus);
             bus.AddPublishObserver<PublishHealthObserver>();
             bus.AddConfigureEndpointsCallback((_, endpoint) =>
