@@ -1,5 +1,7 @@
+using Directive58.ServiceDefaults.Configuration;
 using Directive58.ServiceDefaults.Health;
 using Directive58.ServiceDefaults.Logging;
+using Directive58.ServiceDefaults.Metrics;
 using Directive58.ServiceDefaults.Security;
 using Directive58.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -7,22 +9,32 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Directive58.ServiceDefaults;
 
-/// <summary>What every host shares: logging, time, storage and its schema, authentication, health, problem details.</summary>
+/// <summary>
+/// What every host shares: secrets from files, logging, time, storage and its schema,
+/// authentication and per-key rate limits, request size limits, health, metrics, problem details.
+/// </summary>
 public static class ServiceDefaultsSetup
 {
     public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        builder.Configuration.AddSecretFiles();
         LoggingSetup.AddSerilogLogging(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PrometheusMetrics>();
+        AddRequestLimits(services, builder.Configuration);
         services.Configure<StorageOptions>(builder.Configuration.GetSection("Storage"));
         services.AddSingleton<Database>();
         services.AddSchemaScripts("platform", typeof(ServiceDefaultsSetup).Assembly);
@@ -61,19 +73,58 @@ public static class ServiceDefaultsSetup
             .AddPolicy(Policies.Act, p => p.RequireAssertion(c => c.User.HasClaim(Policies.ScopeClaim, Policies.Act) || Roles.Officers.Any(c.User.IsInRole)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator));
 
+        services.AddPerKeyRateLimits(builder.Configuration);
+
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// `Limits:MaxRequestBodyBytes` (default 10 MiB, room for a survey upload) caps every body; the
+    /// report endpoint keeps its own 64 KiB. Headers are capped at 32 KiB.
+    /// </summary>
+    private static void AddRequestLimits(IServiceCollection services, IConfiguration configuration)
+    {
+        var maxBody = configuration.GetValue<long>("Limits:MaxRequestBodyBytes", 10 * 1024 * 1024);
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = maxBody;
+            o.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            o.AddServerHeader = false;
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
     }
 
     /// <summary>Error handling, authentication and the health endpoints; call before mapping module endpoints.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true; `Https:Hsts`
+        // turns on HSTS and the redirect to HTTPS (docs/operations.md).
+        if (app.Configuration.GetValue("Https:Hsts", false))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.Write });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.Write });
+        // MassTransit reports a broker it cannot reach as Degraded (endpoints faulted): not ready either.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponse.Write,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        app.MapMetrics();
+        app.MapApiKeyAdmin();
         return app;
     }
 

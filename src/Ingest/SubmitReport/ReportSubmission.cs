@@ -1,6 +1,8 @@
 using System.Text;
 using Dapper;
 using Directive58.Contracts;
+using Directive58.ServiceDefaults.Messaging;
+using Directive58.ServiceDefaults.Metrics;
 using Directive58.ServiceDefaults.Privacy;
 using Directive58.ServiceDefaults.Storage;
 using MassTransit;
@@ -16,7 +18,7 @@ public sealed record NewReport(string ClientId, string WorkplaceCode, string Tex
 /// <see cref="ReportSubmitted"/>. A failed publish is not an error for the sender: the report is
 /// safe and the sweeper publishes it later.
 /// </summary>
-public sealed class ReportSubmission(Database database, IPublishEndpoint bus, TimeProvider clock, ILogger<ReportSubmission> logger)
+public sealed class ReportSubmission(Database database, IPublishEndpoint bus, TimeProvider clock, PrometheusMetrics metrics, ILogger<ReportSubmission> logger)
 {
     public sealed record Accepted
     {
@@ -46,19 +48,27 @@ public sealed class ReportSubmission(Database database, IPublishEndpoint bus, Ti
             {
                 var existing = await connection.QuerySingleAsync<Accepted>(
                     "select id, status from reports where client_id = @ClientId", new { report.ClientId });
+                metrics.Increment(AcceptedMetric, AcceptedHelp, ("outcome", "duplicate"));
                 return existing with { Duplicate = true };
             }
         }
-        await PublishAsync(new ReportSubmitted(stored.Id, stored.WorkplaceCode, stored.Text, stored.Channel, stored.ReporterRef, stored.OccurredAt, stored.SubmittedAt), ct);
+        metrics.Increment(AcceptedMetric, AcceptedHelp, ("outcome", "new"));
+        await PublishAsync(bus, new ReportSubmitted(stored.Id, stored.WorkplaceCode, stored.Text, stored.Channel, stored.ReporterRef, stored.OccurredAt, stored.SubmittedAt), logger, ct);
         return new Accepted { Id = stored.Id, Status = "received" };
     }
 
-    /// <summary>Publishes; a failure is logged and left to the sweeper. Used for new reports and by the sweeper.</summary>
-    public async Task<bool> PublishAsync(ReportSubmitted message, CancellationToken ct = default)
+    private const string AcceptedMetric = "d58_reports_accepted_total";
+    private const string AcceptedHelp = "Reports accepted with 202: new, or a clientId seen before.";
+
+    /// <summary>
+    /// Publishes with the report id as correlation and conversation id; a failure is logged and
+    /// left to the sweeper. Used for new reports and by the sweeper.
+    /// </summary>
+    public static async Task<bool> PublishAsync(IPublishEndpoint bus, ReportSubmitted message, ILogger logger, CancellationToken ct = default)
     {
         try
         {
-            await bus.Publish(message, ct);
+            await bus.Publish(message, context => ReportCorrelation.Begin(context, message.ReportId), ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

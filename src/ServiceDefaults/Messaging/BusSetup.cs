@@ -23,14 +23,19 @@ public static class BusSetup
     {
         var options = builder.Configuration.GetSection("Bus").Get<BusOptions>() ?? new BusOptions();
         var registrations = RegistrationsOf(builder.Services);
+        ReportCorrelation.Configure();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            // MassTransit 8.4 reports usage to masstransit.io by default: nothing leaves these servers.
+            bus.DisableUsageTelemetry();
             foreach (var register in registrations) register(bus);
+            bus.AddPublishObserver<PublishHealthObserver>();
             bus.AddConfigureEndpointsCallback((_, endpoint) =>
             {
                 // Retry transient faults with backoff; after the last try the message goes to the _error queue.
-                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                var retry = options.Retry;
+                endpoint.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
                 endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
             });
@@ -41,6 +46,7 @@ public static class BusSetup
                     var r = options.RabbitMq;
                     cfg.Host(r.Host, r.Port, r.VirtualHost, h => { h.Username(r.Username); h.Password(r.Password); });
                     cfg.UseConsumeFilter(typeof(LogConsumeFilter<>), context);
+                    cfg.UsePublishFilter(typeof(MetricsPublishFilter<>), context);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -49,10 +55,18 @@ public static class BusSetup
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseConsumeFilter(typeof(LogConsumeFilter<>), context);
+                    cfg.UsePublishFilter(typeof(MetricsPublishFilter<>), context);
                     cfg.ConfigureEndpoints(context);
                 });
             }
         });
+        builder.Services.AddSingleton<PublishHealth>();
+        builder.Services.AddHealthChecks().AddCheck<PublishHealth>("bus-publish", tags: [ServiceDefaultsSetup.ReadyTag]);
+        if (options.Transport == BusTransport.RabbitMq && options.Watchdog.Enabled)
+        {
+            builder.Services.AddSingleton(options);
+            builder.Services.AddHostedService<BusWatchdog>();
+        }
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             // Without this the first publish on a fresh broker can be lost before bindings exist.

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Npgsql;
 
 namespace Directive58.EndToEnd.Tests.Support;
@@ -59,9 +60,59 @@ public sealed class RealServers : IAsyncDisposable
             ["Bus:RabbitMq:Host"] = host,
             ["Bus:RabbitMq:Port"] = port,
             ["Bus:RabbitMq:VirtualHost"] = _name,
+            ["Bus:RabbitMq:ManagementUrl"] = RabbitMqManagement,
         };
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         return settings;
+    }
+
+    public string Name => _name;
+
+    /// <summary>
+    /// The broker closes every connection to this test's virtual host, as it does when it shuts
+    /// down; the shared broker itself stays up. Returns how many it closed.
+    /// </summary>
+    public async Task<int> CloseBrokerConnectionsAsync()
+    {
+        using var response = await Management.GetAsync($"api/vhosts/{_name}/connections");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var closed = 0;
+        foreach (var connection in json.RootElement.EnumerateArray())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, $"api/connections/{Uri.EscapeDataString(connection.GetProperty("name").GetString()!)}");
+            request.Headers.Add("X-Reason", "d58 fault test: broker going away");
+            if ((await Management.SendAsync(request)).IsSuccessStatusCode) closed++;
+        }
+        return closed;
+    }
+
+    /// <summary>PostgreSQL refuses new connections to this test's database and ends the open ones.</summary>
+    public async Task RefuseDatabaseAsync()
+    {
+        await using var admin = new NpgsqlConnection(PostgresConnectionString);
+        await admin.OpenAsync();
+        await using var refuse = new NpgsqlCommand($"alter database {_name} allow_connections false", admin);
+        await refuse.ExecuteNonQueryAsync();
+        await using var terminate = new NpgsqlCommand("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = @name and pid <> pg_backend_pid()", admin);
+        terminate.Parameters.AddWithValue("name", _name);
+        await terminate.ExecuteScalarAsync();
+    }
+
+    public async Task AllowDatabaseAsync()
+    {
+        await using var admin = new NpgsqlConnection(PostgresConnectionString);
+        await admin.OpenAsync();
+        await using var allow = new NpgsqlCommand($"alter database {_name} allow_connections true", admin);
+        await allow.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Messages ready or unacknowledged in a queue of this virtual host (0 when it does not exist yet); the broker refreshes this every few seconds.</summary>
+    public async Task<long> QueueDepthAsync(string queue)
+    {
+        var response = await Management.GetAsync($"api/queues/{_name}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return 0;
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : 0;
     }
 
     public async ValueTask DisposeAsync()

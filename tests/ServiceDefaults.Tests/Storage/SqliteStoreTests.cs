@@ -31,7 +31,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         await migrator.MigrateAsync();
         await using var connection = await _database.OpenAsync();
         var recorded = (await connection.QueryAsync<string>("select script from schema_migrations where module = 'platform'")).ToList();
-        Assert.Equal(["001_api_keys.sql"], recorded);
+        Assert.Equal(["001_api_keys.sql", "002_api_key_limits.sql"], recorded.Order(StringComparer.Ordinal));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("select count(*) from api_keys"));
     }
 
