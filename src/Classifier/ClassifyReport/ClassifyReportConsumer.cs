@@ -20,7 +20,13 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
         if (stored is null)
         {
             var prediction = classifier.Classify(report.Text);
-            await connection.ExecuteAsync(
+            var candidate = new StoredClassification
+            {
+                Topic = prediction.Topic, Risk = prediction.Risk,
+                TopicScores = JsonSerializer.Serialize(prediction.TopicScores), RiskScores = JsonSerializer.Serialize(prediction.RiskScores),
+                ModelVersion = classifier.ModelVersion, ClassifiedAt = clock.GetUtcNow(),
+            };
+            var inserted = await connection.ExecuteAsync(
                 """
                 insert into classifications (report_id, workplace_code, topic, risk, topic_scores, risk_scores, explanation, model_version, classified_at)
                 values (@ReportId, @WorkplaceCode, @Topic, @Risk, @TopicScores, @RiskScores, @Explanation, @ModelVersion, @ClassifiedAt)
@@ -28,13 +34,11 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
                 """,
                 new
                 {
-                    report.ReportId, report.WorkplaceCode, prediction.Topic, prediction.Risk,
-                    TopicScores = JsonSerializer.Serialize(prediction.TopicScores),
-                    RiskScores = JsonSerializer.Serialize(prediction.RiskScores),
-                    Explanation = JsonSerializer.Serialize(prediction.Explanation),
-                    classifier.ModelVersion, ClassifiedAt = clock.GetUtcNow(),
+                    report.ReportId, report.WorkplaceCode, candidate.Topic, candidate.Risk, candidate.TopicScores, candidate.RiskScores,
+                    Explanation = JsonSerializer.Serialize(prediction.Explanation), candidate.ModelVersion, candidate.ClassifiedAt,
                 });
-            stored = await FindAsync(connection, report.ReportId);
+            // Another delivery may have stored first (competing consumers): then its result is the one.
+            stored = inserted == 1 ? candidate : await FindAsync(connection, report.ReportId);
         }
         await context.Publish(new ReportClassified(
             report.ReportId, report.WorkplaceCode, stored!.Topic, stored.Risk,

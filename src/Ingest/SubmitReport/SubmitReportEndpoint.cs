@@ -5,6 +5,7 @@ using Directive58.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Directive58.Ingest.SubmitReport;
 
@@ -28,7 +29,7 @@ public static class SubmitReportEndpoint
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, Database database, ReportSubmission submission, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, Database database, ReportSubmission submission, TimeProvider clock, IMemoryCache cache, CancellationToken ct)
     {
         if (!http.Request.HasJsonContentType())
             return Results.Problem(statusCode: 415, title: "Sai định dạng / Unsupported media type",
@@ -52,17 +53,24 @@ public static class SubmitReportEndpoint
         var errors = Validate(request, clock.GetUtcNow());
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Báo cáo chưa hợp lệ / The report is not valid");
 
-        await using (var connection = await database.OpenAsync(ct))
-        {
-            if (await connection.ExecuteScalarAsync<long>("select count(*) from workplaces where code = @code", new { code = request.WorkplaceCode }) == 0)
-                return Results.ValidationProblem(
-                    new Dictionary<string, string[]> { ["workplaceCode"] = [$"Không có nơi làm việc mã '{request.WorkplaceCode}'. No workplace has this code."] },
-                    statusCode: 422, title: "Nơi làm việc không tồn tại / Unknown workplace");
-        }
+        if (!await WorkplaceExistsAsync(database, cache, request.WorkplaceCode!, ct))
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["workplaceCode"] = [$"Không có nơi làm việc mã '{request.WorkplaceCode}'. No workplace has this code."] },
+                statusCode: 422, title: "Nơi làm việc không tồn tại / Unknown workplace");
 
         var accepted = await submission.SubmitAsync(
             new NewReport(request.ClientId!, request.WorkplaceCode!, request.Text!, request.Channel!.ToLowerInvariant(), request.OccurredAt, request.ReporterRef), ct);
         return Results.Accepted($"/api/v1/reports/{accepted.Id}", new { id = accepted.Id, status = accepted.Status });
+    }
+
+    /// <summary>Known codes are remembered for a minute (the registry changes rarely); unknown ones are always checked.</summary>
+    private static async Task<bool> WorkplaceExistsAsync(Database database, IMemoryCache cache, string code, CancellationToken ct)
+    {
+        if (cache.TryGetValue("workplace:" + code, out _)) return true;
+        await using var connection = await database.OpenAsync(ct);
+        if (await connection.ExecuteScalarAsync<long>("select count(*) from workplaces where code = @code", new { code }) == 0) return false;
+        cache.Set("workplace:" + code, true, TimeSpan.FromMinutes(1));
+        return true;
     }
 
     private static Dictionary<string, string[]> Validate(Request r, DateTimeOffset now)
