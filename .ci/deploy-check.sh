@@ -20,7 +20,7 @@ if command -v systemd-analyze >/dev/null; then
 fi
 
 echo "deploy-check: compose.yaml against deploy/debian"
-python3 - <<'PY'
+/usr/bin/python3 - <<'PY'
 import re, sys, yaml, pathlib
 compose = yaml.safe_load(pathlib.Path("deploy/compose.yaml").read_text())
 def keys(env): return {re.sub(r"_FILE$", "", k) for k in env}
@@ -43,7 +43,7 @@ print("  same settings in both")
 PY
 
 echo "deploy-check: backup and restore on PostgreSQL"
-conninfo=$(python3 - <<'PY'
+conninfo=$(/usr/bin/python3 - <<'PY'
 import os
 parts = dict(p.split("=", 1) for p in os.environ["D58_TEST_POSTGRES"].split(";") if "=" in p)
 get = lambda *names: next((parts[n] for n in parts if n.lower() in names), None)

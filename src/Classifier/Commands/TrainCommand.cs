@@ -26,13 +26,18 @@ public static class TrainCommand
         var output = new Option<FileInfo>("--out") { Description = "Model file to write.", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Maximum L-BFGS iterations (full passes over the data) per model.", DefaultValueFactory = _ => 300 };
         var l2 = new Option<double?>("--l2") { Description = "Fix the L2 strength instead of choosing it on the held-out split." };
-        var command = new Command("train", "Train the topic and risk models.") { data, output, epochs, l2 };
+        var prune = new Option<double>("--prune")
+        {
+            Description = "Drop feature rows whose largest absolute weight is below this; larger values give a smaller file.",
+            DefaultValueFactory = _ => 0.15,
+        };
+        var command = new Command("train", "Train the topic and risk models.") { data, output, epochs, l2, prune };
         command.SetAction(parse =>
         {
             var corpus = TrainingCorpus.Load(parse.GetRequiredValue(data).FullName, stderr);
             var settings = new TrainerSettings(DefaultFeaturizer,
                 parse.GetValue(l2) is { } fixedL2 ? [fixedL2] : DefaultL2Candidates,
-                MaxIterations: parse.GetValue(epochs));
+                MaxIterations: parse.GetValue(epochs), PruneBelow: parse.GetValue(prune));
             var started = TimeProvider.System.GetTimestamp();
             var classifier = new ClassifierTrainer(settings, stderr, TimeProvider.System).Train(corpus);
             var outFile = parse.GetRequiredValue(output).FullName;

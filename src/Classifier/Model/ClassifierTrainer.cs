@@ -5,7 +5,7 @@ namespace Directive58.Classifier.Model;
 /// <summary>What to train and how: the L2 candidates are tried on the held-out split and the best kept.</summary>
 public sealed record TrainerSettings(
     FeaturizerOptions Featurizer, IReadOnlyList<double> L2Candidates, double ClassWeightPower = 1,
-    int MaxIterations = 300, double PruneBelow = 0.02);
+    int MaxIterations = 300, double PruneBelow = 0.15);
 
 /// <summary>
 /// Trains the topic and risk regressions on the training split of a corpus, picks each one's L2
