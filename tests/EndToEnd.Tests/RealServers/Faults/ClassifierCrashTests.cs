@@ -7,7 +7,7 @@ namespace Directive58.EndToEnd.Tests.RealServers.Faults;
 [Collection("real servers")]
 public sealed class ClassifierCrashTests
 {
-    [RealServersFact]
+    [RealServersFact(Timeout = 600_000)]
     public async Task When_one_of_two_classifiers_stops_mid_stream_every_report_is_still_classified_once()
     {
         await using var pipeline = await ScaledOutPipeline.StartAsync(classifiers: 2);

@@ -7,7 +7,7 @@ namespace Directive58.EndToEnd.Tests.RealServers.Faults;
 [Collection("real servers")]
 public sealed class DatabaseOutageTests
 {
-    [RealServersFact]
+    [RealServersFact(Timeout = 600_000)]
     public async Task While_the_database_refuses_connections_readiness_fails_and_afterwards_nothing_is_lost()
     {
         await using var pipeline = await ScaledOutPipeline.StartAsync();

@@ -9,7 +9,7 @@ namespace Directive58.EndToEnd.Tests.RealServers.Faults;
 [Collection("real servers")]
 public sealed class ErrorQueueReplayTests
 {
-    [RealServersFact]
+    [RealServersFact(Timeout = 600_000)]
     public async Task Reports_that_failed_while_a_table_was_missing_are_classified_once_after_errors_replay()
     {
         // One quick retry, and no sweeper: only the replay can bring these reports back.

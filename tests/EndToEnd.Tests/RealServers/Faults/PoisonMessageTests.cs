@@ -11,7 +11,7 @@ namespace Directive58.EndToEnd.Tests.RealServers.Faults;
 [Collection("real servers")]
 public sealed class PoisonMessageTests
 {
-    [RealServersFact]
+    [RealServersFact(Timeout = 600_000)]
     public async Task A_poison_report_ends_in_the_error_queue_after_its_retries_while_the_others_are_classified()
     {
         await using var pipeline = await ScaledOutPipeline.StartAsync();
