@@ -5,7 +5,6 @@ using Directive58.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace Directive58.Classifier.Learning;
 
@@ -46,14 +45,9 @@ public static class LearningEndpoints
                 }),
             })).RequireAuthorization(Policies.Read);
 
-        app.MapPost("/api/v1/models/retrain", (Retrainer retrainer, ILoggerFactory loggers) =>
+        app.MapPost("/api/v1/models/retrain", (Retrainer retrainer) =>
         {
-            // Training takes minutes: answer at once and let the model page show the outcome.
-            _ = Task.Run(async () =>
-            {
-                try { await retrainer.RunAsync(); }
-                catch (Exception ex) { loggers.CreateLogger("Retraining").LogError(ex, "Retraining failed"); }
-            });
+            retrainer.StartInBackground();
             return Results.Accepted("/api/v1/models", new { status = "training" });
         }).RequireAuthorization(Policies.Admin).DisableAntiforgery();
         return app;

@@ -21,6 +21,16 @@ public sealed class Retrainer(Database database, ModelVersions versions, Swappab
 
     public sealed record Outcome(string ChallengerVersion, bool Promoted, MetricsSummary Challenger, MetricsSummary Champion, int Corrections);
 
+    /// <summary>
+    /// Starts a run without waiting for it: training takes minutes, longer than a request or a message
+    /// should wait. The outcome is recorded in the model versions; a failure is logged.
+    /// </summary>
+    public void StartInBackground() => _ = Task.Run(async () =>
+    {
+        try { await RunAsync(); }
+        catch (Exception ex) { logger.LogError(ex, "Retraining failed"); }
+    });
+
     public async Task<Outcome> RunAsync(CancellationToken ct = default)
     {
         await _oneAtATime.WaitAsync(ct);
