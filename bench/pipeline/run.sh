@@ -4,7 +4,7 @@
 # 1. the embedded default: one process (Dashboard hosting all four), SQLite, in-memory bus;
 # 2. scaled out: Ingest, Classifier, Alerts as separate processes on RabbitMQ + PostgreSQL
 #    (a scratch database and virtual host on D58_TEST_POSTGRES / D58_TEST_RABBITMQ, dropped after);
-# 3. the ceiling: raw MassTransit publish → consume on the same broker.
+# 3. the ceilings: raw MassTransit publish → consume, in memory and on the same broker.
 # Each pipeline is measured flat out (64 concurrent clients) and at a steady 500 reports/s.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -61,5 +61,6 @@ dotnet $bench load --url http://127.0.0.1:5960 --key $key --provider Postgres --
 dotnet $bench load --url http://127.0.0.1:5960 --key $key --provider Postgres --db "$pg" --count 5000 --rate 500 --concurrency 64 --run r500
 stop_all
 
-echo "== ceiling: MassTransit publish → consume on the same RabbitMQ"
+echo "== ceilings: MassTransit publish → consume on the in-memory transport and on the same RabbitMQ"
+dotnet $bench ceiling --rabbit inmemory --vhost unused --count 200000
 dotnet $bench ceiling --rabbit "$rabbit" --vhost $name --count 50000

@@ -1,7 +1,7 @@
 using Directive58.Bench.Pipeline;
 
 // load    --url U --key K --count N [--rate R] [--concurrency C] --provider Sqlite|Postgres --db <connection string>
-// ceiling --rabbit host:port --vhost V --count N
+// ceiling --rabbit host:port|inmemory --vhost V --count N
 return args switch
 {
     ["load", .. var rest] => await Load.RunAsync(Options.Parse(rest)),

@@ -21,28 +21,21 @@ public sealed class DetectHotSpotConsumer(Database database, IOptions<AlertsOpti
         var m = context.Message;
         var now = clock.GetUtcNow();
         var settings = options.Value;
-        HotSpotWriter.Outcome outcome;
-        await using (var connection = await database.OpenAsync(context.CancellationToken))
-        await using (var tx = await connection.BeginTransactionAsync(context.CancellationToken))
+        var (outcome, earlier) = await database.WriteAsync(async (connection, tx, _) =>
         {
             var inserted = await connection.ExecuteAsync(
                 """
                 insert into report_signals (report_id, workplace_code, topic, risk, reporter_ref, occurred_at, received_at)
                 values (@ReportId, @WorkplaceCode, @Topic, @Risk, @ReporterRef, @OccurredAt, @now) on conflict do nothing
                 """, new { m.ReportId, m.WorkplaceCode, m.Topic, m.Risk, m.ReporterRef, m.OccurredAt, now }, tx);
-            if (inserted == 0)
-            {
-                var earlier = await AlertWriter.LoadByTriggerAsync(connection, tx, m.ReportId);
-                await tx.CommitAsync(context.CancellationToken);
-                if (earlier is not null) await context.Publish(earlier);
-                return;
-            }
+            if (inserted == 0) return (new HotSpotWriter.Outcome(null, null), await AlertWriter.LoadByTriggerAsync(connection, tx, m.ReportId));
             var level = await LevelForAsync(connection, tx, m, settings);
-            outcome = level is not null
+            var changed = level is not null
                 ? await HotSpotWriter.OpenOrRaiseAsync(connection, tx, m.WorkplaceCode, level.Value.Level, level.Value.Reason, m.ReportId, m.Topic, settings, now)
                 : new HotSpotWriter.Outcome(null, null);
-            await tx.CommitAsync(context.CancellationToken);
-        }
+            return (changed, (AlertRaised?)null);
+        }, context.CancellationToken);
+        if (earlier is not null) await context.Publish(earlier);
         if (outcome.Changed is not null) await context.Publish(outcome.Changed);
         if (outcome.Alert is not null) await context.Publish(outcome.Alert);
     }

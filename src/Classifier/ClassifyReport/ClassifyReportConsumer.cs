@@ -15,17 +15,18 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
     public async Task Consume(ConsumeContext<ReportSubmitted> context)
     {
         var report = context.Message;
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var stored = await FindAsync(connection, report.ReportId);
-        if (stored is null)
+        // Classifying before the write keeps the store's (single, on SQLite) writer busy only with
+        // SQL; a redelivery classifies again in vain, which is rare and cheap.
+        var prediction = classifier.Classify(report.Text);
+        var candidate = new StoredClassification
         {
-            var prediction = classifier.Classify(report.Text);
-            var candidate = new StoredClassification
-            {
-                Topic = prediction.Topic, Risk = prediction.Risk,
-                TopicScores = JsonSerializer.Serialize(prediction.TopicScores), RiskScores = JsonSerializer.Serialize(prediction.RiskScores),
-                ModelVersion = classifier.ModelVersion, ClassifiedAt = clock.GetUtcNow(),
-            };
+            Topic = prediction.Topic, Risk = prediction.Risk,
+            TopicScores = JsonSerializer.Serialize(prediction.TopicScores), RiskScores = JsonSerializer.Serialize(prediction.RiskScores),
+            ModelVersion = classifier.ModelVersion, ClassifiedAt = clock.GetUtcNow(),
+        };
+        var explanation = JsonSerializer.Serialize(prediction.Explanation);
+        var stored = await database.WriteAsync(async (connection, tx, _) =>
+        {
             var inserted = await connection.ExecuteAsync(
                 """
                 insert into classifications (report_id, workplace_code, topic, risk, topic_scores, risk_scores, explanation, model_version, classified_at)
@@ -35,15 +36,15 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
                 new
                 {
                     report.ReportId, report.WorkplaceCode, candidate.Topic, candidate.Risk, candidate.TopicScores, candidate.RiskScores,
-                    Explanation = JsonSerializer.Serialize(prediction.Explanation), candidate.ModelVersion, candidate.ClassifiedAt,
-                });
-            // Another delivery may have stored first (competing consumers): then its result is the one.
-            stored = inserted == 1 ? candidate : await FindAsync(connection, report.ReportId);
-        }
+                    Explanation = explanation, candidate.ModelVersion, candidate.ClassifiedAt,
+                }, tx);
+            // Stored before (a redelivery, or a competing consumer won): that result is the one.
+            return inserted == 1 ? candidate : await FindAsync(connection, tx, report.ReportId);
+        }, context.CancellationToken);
         await context.Publish(new ReportClassified(
             report.ReportId, report.WorkplaceCode, stored!.Topic, stored.Risk,
-            JsonSerializer.Deserialize<Dictionary<string, double>>(stored.TopicScores)!,
-            JsonSerializer.Deserialize<Dictionary<string, double>>(stored.RiskScores)!,
+            ReferenceEquals(stored, candidate) ? prediction.TopicScores : JsonSerializer.Deserialize<Dictionary<string, double>>(stored.TopicScores)!,
+            ReferenceEquals(stored, candidate) ? prediction.RiskScores : JsonSerializer.Deserialize<Dictionary<string, double>>(stored.RiskScores)!,
             stored.ModelVersion, report.ReporterRef, report.OccurredAt, stored.ClassifiedAt));
     }
 
@@ -57,8 +58,8 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
         public DateTimeOffset ClassifiedAt { get; init; }
     }
 
-    private static Task<StoredClassification?> FindAsync(System.Data.Common.DbConnection connection, Guid reportId) =>
+    private static Task<StoredClassification?> FindAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid reportId) =>
         connection.QuerySingleOrDefaultAsync<StoredClassification>(
             "select topic, risk, topic_scores as TopicScores, risk_scores as RiskScores, model_version as ModelVersion, classified_at as ClassifiedAt from classifications where report_id = @reportId",
-            new { reportId });
+            new { reportId }, tx);
 }

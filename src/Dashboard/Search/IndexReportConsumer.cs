@@ -9,8 +9,11 @@ public sealed class IndexReportConsumer(Database database, ReportSearch search) 
 {
     public async Task Consume(ConsumeContext<ReportClassified> context)
     {
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        await search.IndexAsync(connection, context.Message.ReportId);
+        await database.WriteAsync(async (connection, tx, _) =>
+        {
+            await search.IndexAsync(connection, tx, context.Message.ReportId);
+            return true;
+        }, context.CancellationToken);
     }
 }
 
@@ -25,9 +28,10 @@ public sealed class SearchBackfill(Database database, ReportSearch search, ILogg
         var total = 0;
         try
         {
-            await using var connection = await database.OpenAsync(stoppingToken);
             int found;
-            while (!stoppingToken.IsCancellationRequested && (found = await search.IndexMissingAsync(connection, 500)) > 0) total += found;
+            while (!stoppingToken.IsCancellationRequested &&
+                   (found = await database.WriteAsync((connection, tx, _) => search.IndexMissingAsync(connection, tx, 500), stoppingToken)) > 0)
+                total += found;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

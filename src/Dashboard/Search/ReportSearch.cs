@@ -12,24 +12,23 @@ namespace Directive58.Dashboard.Search;
 public sealed class ReportSearch(Database database, TimeProvider clock)
 {
     /// <summary>Indexes one report unless it is indexed already (idempotent: redelivery and backfill are harmless).</summary>
-    public async Task IndexAsync(DbConnection connection, Guid reportId) =>
-        await IndexAsync(connection, await connection.QueryAsync<Row>(
-            "select r.id, r.text from reports r where r.id = @reportId and not exists (select 1 from report_search s where s.report_id = r.id)", new { reportId }));
+    public async Task IndexAsync(DbConnection connection, DbTransaction tx, Guid reportId) =>
+        await IndexAsync(connection, tx, await connection.QueryAsync<Row>(
+            "select r.id, r.text from reports r where r.id = @reportId and not exists (select 1 from report_search s where s.report_id = r.id)", new { reportId }, tx));
 
     /// <summary>Indexes up to <paramref name="batch"/> reports that are not indexed yet; returns how many it found.</summary>
-    public async Task<int> IndexMissingAsync(DbConnection connection, int batch)
+    public async Task<int> IndexMissingAsync(DbConnection connection, DbTransaction tx, int batch)
     {
         var rows = (await connection.QueryAsync<Row>(
-            "select r.id, r.text from reports r where not exists (select 1 from report_search s where s.report_id = r.id) limit @batch", new { batch })).ToList();
-        await IndexAsync(connection, rows);
+            "select r.id, r.text from reports r where not exists (select 1 from report_search s where s.report_id = r.id) limit @batch", new { batch }, tx)).ToList();
+        await IndexAsync(connection, tx, rows);
         return rows.Count;
     }
 
-    private async Task IndexAsync(DbConnection connection, IEnumerable<Row> rows)
+    private async Task IndexAsync(DbConnection connection, DbTransaction tx, IEnumerable<Row> rows)
     {
         foreach (var row in rows)
         {
-            await using var tx = await connection.BeginTransactionAsync();
             var folded = TextFolding.Fold(row.Text);
             if (database.IsPostgres)
             {
@@ -41,7 +40,6 @@ public sealed class ReportSearch(Database database, TimeProvider clock)
             {
                 await connection.ExecuteAsync("insert into report_fts (report_id, folded) values (@Id, @folded)", new { row.Id, folded }, tx);
             }
-            await tx.CommitAsync();
         }
     }
 

@@ -36,21 +36,21 @@ public sealed class ReportSubmission(Database database, IPublishEndpoint bus, Ti
             Id = Guid.CreateVersion7(now), report.ClientId, report.WorkplaceCode, Text = text, report.Channel, report.ReporterRef,
             OccurredAt = report.OccurredAt ?? now, SubmittedAt = now,
         };
-        await using (var connection = await database.OpenAsync(ct))
+        var existing = await database.WriteAsync(async (connection, tx, _) =>
         {
             var inserted = await connection.ExecuteAsync(
                 """
                 insert into reports (id, client_id, workplace_code, text, channel, reporter_ref, occurred_at, submitted_at, status)
                 values (@Id, @ClientId, @WorkplaceCode, @Text, @Channel, @ReporterRef, @OccurredAt, @SubmittedAt, 'received')
                 on conflict (client_id) do nothing
-                """, stored);
-            if (inserted == 0)
-            {
-                var existing = await connection.QuerySingleAsync<Accepted>(
-                    "select id, status from reports where client_id = @ClientId", new { report.ClientId });
-                metrics.Increment(AcceptedMetric, AcceptedHelp, ("outcome", "duplicate"));
-                return existing with { Duplicate = true };
-            }
+                """, stored, tx);
+            return inserted == 1 ? null : await connection.QuerySingleAsync<Accepted>(
+                "select id, status from reports where client_id = @ClientId", new { report.ClientId }, tx);
+        }, ct);
+        if (existing is not null)
+        {
+            metrics.Increment(AcceptedMetric, AcceptedHelp, ("outcome", "duplicate"));
+            return existing with { Duplicate = true };
         }
         metrics.Increment(AcceptedMetric, AcceptedHelp, ("outcome", "new"));
         await PublishAsync(bus, new ReportSubmitted(stored.Id, stored.WorkplaceCode, stored.Text, stored.Channel, stored.ReporterRef, stored.OccurredAt, stored.SubmittedAt), logger, ct);

@@ -14,10 +14,9 @@ public sealed class MarkReportClassifiedConsumer(Database database, PrometheusMe
 {
     public async Task Consume(ConsumeContext<ReportClassified> context)
     {
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        var marked = await connection.QuerySingleOrDefaultAsync<Marked>(
+        var marked = await database.WriteAsync((connection, tx, _) => connection.QuerySingleOrDefaultAsync<Marked>(
             "update reports set status = 'classified', classified_at = @ClassifiedAt where id = @ReportId and status <> 'classified' returning submitted_at as SubmittedAt",
-            new { context.Message.ReportId, context.Message.ClassifiedAt });
+            new { context.Message.ReportId, context.Message.ClassifiedAt }, tx), context.CancellationToken);
         if (marked is not null)
             metrics.Observe("d58_classification_latency_seconds", "Time from a report's submission to its classification.",
                 Math.Max(0, (context.Message.ClassifiedAt - marked.SubmittedAt).TotalSeconds));

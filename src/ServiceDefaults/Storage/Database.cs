@@ -13,6 +13,7 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";
+    private readonly SqliteWriteQueue? _sqliteWrites;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -37,25 +38,51 @@ public sealed class Database : IAsyncDisposable
         using var wal = connection.CreateCommand();
         wal.CommandText = "PRAGMA journal_mode=WAL;";
         wal.ExecuteNonQuery();
+        _sqliteWrites = new SqliteWriteQueue(OpenSqliteAsync);
     }
 
     public StorageProvider Provider { get; }
 
     public bool IsPostgres => Provider == StorageProvider.Postgres;
 
+    /// <summary>A connection for reads, or for the rare writes that are not on the report pipeline's path.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null) return await _postgres.OpenConnectionAsync(cancellationToken);
+        return await OpenSqliteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction and returns once it is committed. On PostgreSQL
+    /// that is a pooled connection of its own; on SQLite the work joins the single writer's next
+    /// group commit (<see cref="SqliteWriteQueue"/>), so it must be short, must not open other
+    /// connections and must pass the transaction to every command. Throws what the work threw,
+    /// with nothing of it stored.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (_sqliteWrites is not null) return await _sqliteWrites.EnqueueAsync(work, cancellationToken);
+        await using var connection = await _postgres!.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, tx, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
+    {
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        // busy_timeout lets SQLite itself wait for the write lock in millisecond steps; without it the
-        // managed driver retries a busy statement only every 150 ms, which dominated latency under load.
         // NORMAL sync is durable at checkpoint in WAL mode.
         pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteWrites is not null) await _sqliteWrites.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
 }
