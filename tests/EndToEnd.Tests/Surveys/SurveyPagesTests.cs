@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -76,6 +77,9 @@ public sealed partial class SurveyPagesTests : IAsyncLifetime
             return html.Contains("Thời giờ làm việc") ? html : null;
         }, TimeSpan.FromSeconds(20), "comments grouped under their classified topic");
         Assert.Contains("Tăng ca liên tục", comments);
+        await using var connection = await _app.Database.OpenAsync();
+        var audited = await connection.QueryAsync<string>("select subject from audit_log where action = 'view-survey-comments' and actor = 'admin'");
+        Assert.Contains(audited, s => s.EndsWith("/2026-H1/BN-008", StringComparison.Ordinal));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -1,3 +1,4 @@
+using Directive58.Dashboard.Accounts;
 using Dapper;
 using Directive58.ServiceDefaults.Storage;
 using Directive58.Surveys.Questionnaires;
@@ -9,8 +10,10 @@ namespace Directive58.Dashboard.Pages.Surveys;
 /// <summary>
 /// A workplace's free-text answers in one wave, grouped by the topic the classifier gave them (joined
 /// on the synthetic report id). Shown only for five respondents or more, in groups of five or more.
+/// Workers' own words are read like a report's text: every showing is written to the audit log.
 /// </summary>
-public sealed class CommentsModel(Database database, QuestionnaireStore questionnaires, SurveyTallies tallies) : SurveyPage(database, questionnaires, tallies)
+public sealed class CommentsModel(Database database, QuestionnaireStore questionnaires, SurveyTallies tallies, AuditLog audit)
+    : SurveyPage(database, questionnaires, tallies)
 {
     [BindProperty(SupportsGet = true)] public string? WorkplaceCode { get; set; }
 
@@ -42,6 +45,7 @@ public sealed class CommentsModel(Database database, QuestionnaireStore question
             """, new { surveyId = Survey.Id, Wave, WorkplaceCode })).Select(r => new CommentGroups.Comment(r.QuestionId, r.Text, r.Topic, r.Risk)).ToList();
         Groups = CommentGroups.Build(comments);
         Withheld = comments.Count > 0 && Groups.Count == 0;
+        if (Groups.Count > 0) await audit.RecordAsync(User, "view-survey-comments", $"{Survey.Id}/{Wave}/{WorkplaceCode}", ct);
     }
 
     private sealed record Row
