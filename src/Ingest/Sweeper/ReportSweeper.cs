@@ -46,7 +46,7 @@ public sealed class ReportSweeper(Database database, IPublishEndpoint bus, TimeP
                 new { now, report.Id, cutoff });
             if (claimed == 0) continue;
             var message = new ReportSubmitted(report.Id, report.WorkplaceCode, report.Text, report.Channel, report.ReporterRef, report.OccurredAt, report.SubmittedAt);
-            if (!await ReportSubmission.PublishAsync(bus, message, logger, ct)) break;
+            if (!await ReportSubmission.PublishAsync(bus, message, clock, logger, ct)) break;
             published++;
         }
         if (published > 0)

@@ -19,7 +19,10 @@ public sealed class RealServersFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A private database and RabbitMQ virtual host per test, created on the real servers and dropped after.</summary>
+/// <summary>
+/// A private database and RabbitMQ virtual host per test, created on the real servers and dropped
+/// after; only the database for a test that brings a broker of its own (<see cref="ThrowawayBroker"/>).
+/// </summary>
 public sealed class RealServers : IAsyncDisposable
 {
     public static string? PostgresConnectionString => Environment.GetEnvironmentVariable("D58_TEST_POSTGRES");
@@ -29,19 +32,22 @@ public sealed class RealServers : IAsyncDisposable
 
     private static readonly HttpClient Management = CreateManagementClient();
     private readonly string _name = "d58_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly bool _virtualHost;
 
-    private RealServers() { }
+    private RealServers(bool virtualHost) => _virtualHost = virtualHost;
 
-    public static async Task<RealServers> CreateAsync()
+    public static async Task<RealServers> CreateAsync(bool virtualHost = true)
     {
-        if (!Available) throw new InvalidOperationException("D58_TEST_POSTGRES and D58_TEST_RABBITMQ must be set (bash .ci/run sets them).");
-        var servers = new RealServers();
+        if (virtualHost ? !Available : string.IsNullOrEmpty(PostgresConnectionString))
+            throw new InvalidOperationException($"{(virtualHost ? "D58_TEST_POSTGRES and D58_TEST_RABBITMQ" : "D58_TEST_POSTGRES")} must be set (bash .ci/run sets them).");
+        var servers = new RealServers(virtualHost);
         await using (var admin = new NpgsqlConnection(PostgresConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"create database {servers._name}", admin);
             await create.ExecuteNonQueryAsync();
         }
+        if (!virtualHost) return servers;
         (await Management.PutAsync($"api/vhosts/{servers._name}", null)).EnsureSuccessStatusCode();
         (await Management.PutAsync($"api/permissions/{servers._name}/guest",
             new StringContent("{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
@@ -55,7 +61,7 @@ public sealed class RealServers : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
-            ["Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = _name }.ConnectionString,
+            ["Storage:ConnectionString"] = ConnectionString,
             ["Bus:Transport"] = "RabbitMq",
             ["Bus:RabbitMq:Host"] = host,
             ["Bus:RabbitMq:Port"] = port,
@@ -68,23 +74,8 @@ public sealed class RealServers : IAsyncDisposable
 
     public string Name => _name;
 
-    /// <summary>
-    /// The broker closes every connection to this test's virtual host, as it does when it shuts
-    /// down; the shared broker itself stays up. Returns how many it closed.
-    /// </summary>
-    public async Task<int> CloseBrokerConnectionsAsync()
-    {
-        using var response = await Management.GetAsync($"api/vhosts/{_name}/connections");
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var closed = 0;
-        foreach (var connection in json.RootElement.EnumerateArray())
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Delete, $"api/connections/{Uri.EscapeDataString(connection.GetProperty("name").GetString()!)}");
-            request.Headers.Add("X-Reason", "d58 fault test: broker going away");
-            if ((await Management.SendAsync(request)).IsSuccessStatusCode) closed++;
-        }
-        return closed;
-    }
+    /// <summary>This test's database.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = _name }.ConnectionString;
 
     /// <summary>PostgreSQL refuses new connections to this test's database and ends the open ones.</summary>
     public async Task RefuseDatabaseAsync()
@@ -124,7 +115,7 @@ public sealed class RealServers : IAsyncDisposable
             await using var drop = new NpgsqlCommand($"drop database if exists {_name} with (force)", admin);
             await drop.ExecuteNonQueryAsync();
         }
-        await Management.DeleteAsync($"api/vhosts/{_name}");
+        if (_virtualHost) await Management.DeleteAsync($"api/vhosts/{_name}");
     }
 
     private static HttpClient CreateManagementClient()

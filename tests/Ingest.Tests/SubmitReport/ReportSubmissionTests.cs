@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Dapper;
+using Directive58.Ingest.SubmitReport;
+using Directive58.ServiceDefaults.Metrics;
+using Directive58.ServiceDefaults.Storage;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Directive58.Ingest.Tests.SubmitReport;
+
+/// <summary>Submitting on a SQLite store and a bus that never confirms a publish, as RabbitMQ while it is down.</summary>
+public sealed class ReportSubmissionTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "d58-submission-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+    private Database _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = new ServiceCollection()
+            .AddMassTransitTestHarness(x => x.UsingInMemory((context, cfg) =>
+            {
+                cfg.ConfigurePublish(p => p.UseFilter(new BrokerAway()));
+                cfg.ConfigureEndpoints(context);
+            }))
+            .BuildServiceProvider(true);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+        _database = new Database(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_folder}/submission.db" }));
+        await new SchemaMigrator(_database,
+            [new SchemaScripts("platform", typeof(Database).Assembly), new SchemaScripts("ingest", typeof(IngestModule).Assembly)],
+            NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+        await _database.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_report_whose_publish_is_never_confirmed_is_accepted_after_the_publish_timeout_and_left_to_the_sweeper()
+    {
+        var submission = new ReportSubmission(_database, _harness.Bus, TimeProvider.System, new PrometheusMetrics(), NullLogger<ReportSubmission>.Instance);
+        var clock = Stopwatch.StartNew();
+
+        var accepted = await submission.SubmitAsync(new NewReport("away-1", "BN-005", "nợ lương hai tháng", "app", null, null))
+            .WaitAsync(ReportSubmission.PublishTimeout * 5);
+
+        Assert.Equal("received", accepted.Status);
+        Assert.True(clock.Elapsed >= ReportSubmission.PublishTimeout * 0.9, $"answered after {clock.Elapsed}, before the publish timed out");
+        await using var connection = await _database.OpenAsync();
+        Assert.Equal("received", await connection.ExecuteScalarAsync<string>("select status from reports where id = @Id", new { accepted.Id }));
+    }
+
+    /// <summary>Holds every publish until it is cancelled, as MassTransit 8.4 does while RabbitMQ is unreachable.</summary>
+    private sealed class BrokerAway : IFilter<PublishContext>
+    {
+        public Task Send(PublishContext context, IPipe<PublishContext> next) => Task.Delay(Timeout.Infinite, context.CancellationToken);
+
+        public void Probe(ProbeContext context) { }
+    }
+}
