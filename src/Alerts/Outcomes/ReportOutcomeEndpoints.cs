@@ -12,7 +12,9 @@ namespace Directive58.Alerts.Outcomes;
 /// "You said, we did": `GET /api/v1/reports/outcomes?reporterRef=…` lists one collaborator's own
 /// reports and what became of them — whether each fed a hot spot, whether someone acknowledged it,
 /// how it was resolved. Nothing here names an officer or another reporter; the evidence of a hot spot
-/// is not listed, only that this report was part of it.
+/// is not listed, only that this report was part of it. A signed-in user sees only their own reports
+/// (their user name is their reporter reference, as on the dashboard's "my reports"); an API key, the
+/// collaborators' app, asks for the reporter it serves.
 /// </summary>
 public static class ReportOutcomeEndpoints
 {
@@ -40,8 +42,16 @@ public static class ReportOutcomeEndpoints
 
     public static IEndpointRouteBuilder MapReportOutcomeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/reports/outcomes", async (Database database, string? reporterRef, CancellationToken ct) =>
+        app.MapGet("/api/v1/reports/outcomes", async (Database database, HttpContext http, string? reporterRef, CancellationToken ct) =>
         {
+            if (Roles.All.Any(http.User.IsInRole))
+            {
+                var me = http.User.Identity?.Name;
+                reporterRef ??= me;
+                if (!string.Equals(reporterRef?.Trim(), me, StringComparison.Ordinal))
+                    return Results.Problem(statusCode: 403, title: "Chỉ xem được báo cáo của chính mình / Only your own reports",
+                        detail: "Người dùng đã đăng nhập chỉ xem kết quả các báo cáo mình gửi (reporterRef = tên đăng nhập). A signed-in user sees only their own reports.");
+            }
             if (string.IsNullOrWhiteSpace(reporterRef))
                 return Results.Problem(statusCode: 400, title: "Thiếu reporterRef / reporterRef is required", detail: "GET /api/v1/reports/outcomes?reporterRef=…");
             await using var connection = await database.OpenAsync(ct);

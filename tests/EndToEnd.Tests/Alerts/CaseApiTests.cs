@@ -71,5 +71,10 @@ public sealed class CaseApiTests : IAsyncLifetime
             (row.GetProperty("reportId").GetGuid(), row.GetProperty("progress").GetString(), row.GetProperty("outcome").GetString()));
         Assert.DoesNotContain("admin", outcomes);
         Assert.Equal(0, JsonDocument.Parse(await _machine.GetStringAsync("/api/v1/reports/outcomes?reporterRef=someone-else")).RootElement.GetArrayLength());
+        // A signed-in user asks only about their own reports.
+        using var othersReports = await officer.GetAsync("/api/v1/reports/outcomes?reporterRef=ctv-bn-005-a");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, othersReports.StatusCode);
+        using var ownReports = await officer.GetAsync("/api/v1/reports/outcomes");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ownReports.StatusCode);
     }
 }
