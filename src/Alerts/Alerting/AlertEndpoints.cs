@@ -49,21 +49,23 @@ public static class AlertEndpoints
 
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/alerts", async (Database database, string? status, string? workplaceCode, int? limit, CancellationToken ct) =>
+        // A signed-in user sees the alerts of the workplaces under their unit, as on the dashboard; an API key, all.
+        app.MapGet("/api/v1/alerts", async (Database database, HttpContext http, string? status, string? workplaceCode, int? limit, CancellationToken ct) =>
         {
             await using var connection = await database.OpenAsync(ct);
+            var scope = await ScopeFilter.ForAsync(connection, http.User);
             var alerts = (await connection.QueryAsync<AlertView>(
-                $"{SelectAlerts} where (@status is null or status = @status) and (@workplaceCode is null or workplace_code = @workplaceCode) order by raised_at desc limit @take",
-                new { status, workplaceCode, take = Math.Clamp(limit ?? 100, 1, 1000) })).ToList();
+                $"{SelectAlerts} where (@status is null or status = @status) and (@workplaceCode is null or workplace_code = @workplaceCode) and {scope.On("workplace_code")} order by raised_at desc limit @take",
+                new { status, workplaceCode, take = Math.Clamp(limit ?? 100, 1, 1000), codes = scope.Codes })).ToList();
             await AttachRecipientsAsync(connection, alerts);
             return Results.Ok(alerts);
         }).RequireAuthorization(Policies.Read);
 
-        app.MapGet("/api/v1/alerts/{id:guid}", async (Guid id, Database database, CancellationToken ct) =>
+        app.MapGet("/api/v1/alerts/{id:guid}", async (Guid id, Database database, HttpContext http, CancellationToken ct) =>
         {
             await using var connection = await database.OpenAsync(ct);
             var alert = await connection.QuerySingleOrDefaultAsync<AlertView>($"{SelectAlerts} where id = @id", new { id });
-            if (alert is null) return NotFound(id);
+            if (alert is null || !(await ScopeFilter.ForAsync(connection, http.User)).Sees(alert.WorkplaceCode)) return NotFound(id);
             await AttachRecipientsAsync(connection, [alert]);
             return Results.Ok(alert);
         }).RequireAuthorization(Policies.Read);

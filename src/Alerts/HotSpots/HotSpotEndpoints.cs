@@ -27,25 +27,33 @@ public static class HotSpotEndpoints
 
     public static IEndpointRouteBuilder MapHotSpotEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/hotspots", async (Database database, string? status, string? workplaceCode, CancellationToken ct) =>
+        // Scoped to the signed-in user's unit as on the dashboard; an API key sees the province.
+        app.MapGet("/api/v1/hotspots", async (Database database, HttpContext http, string? status, string? workplaceCode, CancellationToken ct) =>
         {
             await using var connection = await database.OpenAsync(ct);
+            var scope = await ScopeFilter.ForAsync(connection, http.User);
             var rows = await connection.QueryAsync<HotSpotView>(
-                """
+                $"""
                 select h.id, h.workplace_code as WorkplaceCode, h.unit_kind as UnitKind, h.level, h.status, h.reason, h.opened_at as OpenedAt, h.updated_at as UpdatedAt,
                        h.closed_at as ClosedAt, h.outcome, (select count(*) from hotspot_evidence e where e.hotspot_id = h.id) as EvidenceCount
                 from hotspots h
-                where (@status is null or h.status = @status) and (@workplaceCode is null or h.workplace_code = @workplaceCode)
+                where (@status is null or h.status = @status) and (@workplaceCode is null or h.workplace_code = @workplaceCode) and {scope.On("h.workplace_code")}
                 order by h.updated_at desc limit 500
-                """, new { status, workplaceCode });
+                """, new { status, workplaceCode, codes = scope.Codes });
             return Results.Ok(rows);
         }).RequireAuthorization(Policies.Read);
 
-        app.MapGet("/api/v1/hotspots/{id:guid}", async (Guid id, Database database, CancellationToken ct) =>
-            await HotSpotDetail.LoadAsync(database, id, ct) is { } detail
+        app.MapGet("/api/v1/hotspots/{id:guid}", async (Guid id, Database database, HttpContext http, CancellationToken ct) =>
+            await HotSpotDetail.LoadAsync(database, id, ct) is { } detail && await SeesAsync(database, http, detail.WorkplaceCode, ct)
                 ? Results.Ok(detail)
                 : Results.Problem(statusCode: 404, title: "Không tìm thấy điểm nóng / Hot spot not found", detail: $"No hot spot has id {id}."))
             .RequireAuthorization(Policies.Read);
         return app;
+    }
+
+    private static async Task<bool> SeesAsync(Database database, HttpContext http, string workplaceCode, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return (await ScopeFilter.ForAsync(connection, http.User)).Sees(workplaceCode);
     }
 }

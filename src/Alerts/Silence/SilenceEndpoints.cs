@@ -21,15 +21,16 @@ public static class SilenceEndpoints
 
     public static IEndpointRouteBuilder MapSilenceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/silences", async (Database database, bool? current, CancellationToken ct) =>
+        app.MapGet("/api/v1/silences", async (Database database, HttpContext http, bool? current, CancellationToken ct) =>
         {
             await using var connection = await database.OpenAsync(ct);
+            var scope = await ScopeFilter.ForAsync(connection, http.User);
             var rows = await connection.QueryAsync<SilenceView>(
-                """
+                $"""
                 select workplace_code as WorkplaceCode, silent_since as SilentSince, active_reporters as ActiveCollaborators,
                        flagged_at as FlaggedAt, cleared_at as ClearedAt
-                from silent_workplaces where (@all = 1 or cleared_at is null) order by flagged_at desc limit 500
-                """, new { all = current == false ? 1 : 0 });
+                from silent_workplaces where (@all = 1 or cleared_at is null) and {scope.On("workplace_code")} order by flagged_at desc limit 500
+                """, new { all = current == false ? 1 : 0, codes = scope.Codes });
             return Results.Ok(rows);
         }).RequireAuthorization(Policies.Read);
         return app;

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
-using Directive58.ServiceDefaults.Security;
 
-namespace Directive58.Dashboard.Accounts;
+namespace Directive58.ServiceDefaults.Security;
 
 /// <summary>
 /// Which workplaces a signed-in user may see: those under their unit. A union sees the workplaces

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Security.Claims;
 
-namespace Directive58.Dashboard.Accounts;
+namespace Directive58.ServiceDefaults.Security;
 
 /// <summary>
 /// The user's unit scope as a piece of SQL: `scope.On("r.workplace_code")` in a where clause with
