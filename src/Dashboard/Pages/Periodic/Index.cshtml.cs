@@ -64,11 +64,12 @@ public sealed class IndexModel(Database database, TimeProvider clock, Lang lang)
     {
         await using var connection = await database.OpenAsync(HttpContext.RequestAborted);
         var scope = await ScopeFilter.ForAsync(connection, User);
-        var p = new { codes = scope.Codes, start = period.Start, end = period.End };
-        var inPeriod = $"r.occurred_at >= @start and r.occurred_at < @end and {scope.On("r.workplace_code")}";
-        var reports = await connection.ExecuteScalarAsync<long>($"select count(*) from reports r where {inPeriod}", p);
-        var topics = (await connection.QueryAsync<(string, long)>($"select c.topic, count(*) from reports r join classifications c on c.report_id = r.id where {inPeriod} group by c.topic order by count(*) desc", p)).ToList();
-        var risks = (await connection.QueryAsync<(string, long)>($"select c.risk, count(*) from reports r join classifications c on c.report_id = r.id where {inPeriod} group by c.risk", p))
+        // Periods start and end at midnight in Vietnam, so the classifier's daily counts cover them exactly.
+        var p = new { codes = scope.Codes, start = period.Start, end = period.End, startDay = VietnamDay.Of(period.Start), endDay = VietnamDay.Of(period.End) };
+        var reports = await connection.ExecuteScalarAsync<long>($"select count(*) from reports where occurred_at >= @start and occurred_at < @end and {scope.On("workplace_code")}", p);
+        var inPeriod = $"day >= @startDay and day < @endDay and {scope.On("workplace_code")}";
+        var topics = (await connection.QueryAsync<(string, long)>($"select topic, sum(reports) from report_daily_counts where {inPeriod} group by topic order by sum(reports) desc, topic", p)).ToList();
+        var risks = (await connection.QueryAsync<(string, long)>($"select risk, sum(reports) from report_daily_counts where {inPeriod} group by risk", p))
             .OrderBy(r => Contracts.Taxonomy.Risks.ToList().IndexOf(r.Item1)).ToList();
         var opened = (await connection.QueryAsync<(string, long)>(
             $"select level, count(*) from hotspots where opened_at >= @start and opened_at < @end and {scope.On("workplace_code")} group by level", p)).ToList();
