@@ -9,6 +9,8 @@ namespace Directive58.Classifier.ClassifyReport;
 /// <summary>
 /// Classifies a submitted report once: the classification is stored keyed by report id, and a
 /// redelivered message finds it and only publishes again (the earlier publish may have been lost).
+/// The same transaction adds the report to report_daily_counts, only when this delivery stored the
+/// classification, so a redelivery or a competing consumer never counts it twice.
 /// </summary>
 public sealed class ClassifyReportConsumer(IReportClassifier classifier, Database database, TimeProvider clock) : IConsumer<ReportSubmitted>
 {
@@ -38,8 +40,13 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
                     report.ReportId, report.WorkplaceCode, candidate.Topic, candidate.Risk, candidate.TopicScores, candidate.RiskScores,
                     Explanation = explanation, candidate.ModelVersion, candidate.ClassifiedAt,
                 }, tx);
+            if (inserted == 1)
+            {
+                await CountAsync(connection, tx, report.ReportId, candidate.Topic, candidate.Risk);
+                return candidate;
+            }
             // Stored before (a redelivery, or a competing consumer won): that result is the one.
-            return inserted == 1 ? candidate : await FindAsync(connection, tx, report.ReportId);
+            return await FindAsync(connection, tx, report.ReportId);
         }, context.CancellationToken);
         await context.Publish(new ReportClassified(
             report.ReportId, report.WorkplaceCode, stored!.Topic, stored.Risk,
@@ -47,6 +54,19 @@ public sealed class ClassifyReportConsumer(IReportClassifier classifier, Databas
             ReferenceEquals(stored, candidate) ? prediction.RiskScores : JsonSerializer.Deserialize<Dictionary<string, double>>(stored.RiskScores)!,
             stored.ModelVersion, report.ReporterRef, report.OccurredAt, stored.ClassifiedAt));
     }
+
+    /// <summary>
+    /// One more report for its day, workplace and labels, read from Ingest's stored row: a survey comment
+    /// (classified under a synthetic id, with no row in reports) is not a report and is not counted,
+    /// exactly as the recount in Schema/*/004 does.
+    /// </summary>
+    private Task CountAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid reportId, string topic, string risk) =>
+        connection.ExecuteAsync(
+            $"""
+            insert into report_daily_counts (day, workplace_code, topic, risk, reports)
+            select {VietnamDay.Sql(database, "occurred_at")}, workplace_code, @topic, @risk, 1 from reports where id = @reportId
+            on conflict (day, workplace_code, topic, risk) do update set reports = report_daily_counts.reports + 1
+            """, new { reportId, topic, risk }, tx);
 
     private sealed record StoredClassification
     {

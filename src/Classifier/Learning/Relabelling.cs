@@ -8,6 +8,8 @@ namespace Directive58.Classifier.Learning;
 /// <summary>
 /// Stores an officer's correction of a report's labels as training data (the latest one wins).
 /// The text is the masked text Ingest stored, so no personal data enters the training set.
+/// The stored classification (and so report_daily_counts) stays the model's: a correction teaches the
+/// next model. If a correction ever replaces the label, it must move the count in the same transaction.
 /// </summary>
 public static class Relabelling
 {

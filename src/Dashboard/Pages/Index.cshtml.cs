@@ -1,7 +1,6 @@
 using Dapper;
 using Directive58.Dashboard.Accounts;
 using Directive58.Dashboard.Overview;
-using Directive58.Dashboard.Storage;
 using Directive58.ServiceDefaults.Security;
 using Directive58.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +15,10 @@ namespace Directive58.Dashboard.Pages;
 /// </summary>
 public sealed class IndexModel(Database database, TimeProvider clock) : PageModel
 {
+    public const int TrendWeeks = 12;
+    /// <summary>The risk map, the ranking and the sparklines look at the last 30 days in Vietnam, today included.</summary>
+    public const int RiskDays = 30;
+
     public sealed record HotSpotRow
     {
         public Guid Id { get; init; }
@@ -54,8 +57,12 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         await using var connection = await database.OpenAsync(HttpContext.RequestAborted);
         var scope = await ScopeFilter.ForAsync(connection, User);
         var now = clock.GetUtcNow();
-        var today = SqlDates.Today(clock);
-        var p = new { codes = scope.Codes, weekAgo = now.AddDays(-7), twoWeeksAgo = now.AddDays(-14), monthAgo = now.AddDays(-30), trendSince = now.AddDays(-7 * 12) };
+        var today = VietnamDay.Today(clock);
+        var p = new
+        {
+            codes = scope.Codes, weekAgo = now.AddDays(-7), twoWeeksAgo = now.AddDays(-14),
+            trendFrom = VietnamDay.Of(today.AddDays(-7 * TrendWeeks + 1)), monthFrom = VietnamDay.Of(today.AddDays(-RiskDays + 1)),
+        };
         ReportsThisWeek = await connection.ExecuteScalarAsync<long>($"select count(*) from reports where occurred_at >= @weekAgo and {scope.On("workplace_code")}", p);
         ReportsLastWeek = await connection.ExecuteScalarAsync<long>($"select count(*) from reports where occurred_at >= @twoWeeksAgo and occurred_at < @weekAgo and {scope.On("workplace_code")}", p);
         OpenAlerts = await connection.ExecuteScalarAsync<long>($"select count(*) from alerts where status = 'open' and {scope.On("workplace_code")}", p);
@@ -69,22 +76,20 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
             """, p)).ToList();
         OpenByLevel = HotSpots.GroupBy(h => h.Level).ToDictionary(g => g.Key, g => (long)g.Count());
 
+        // Daily counts (the classifier keeps them per Vietnam day, workplace, topic and risk): a few thousand
+        // rows for the 12 weeks instead of every report joined with its classification.
         var trendRows = await connection.QueryAsync<(string Day, string Topic, long Count)>(
-            $"""
-            select {SqlDates.Day(database, "r.occurred_at")} as Day, c.topic, count(*) from classifications c join reports r on r.id = c.report_id
-            where r.occurred_at >= @trendSince and c.topic <> 'none' and {scope.On("r.workplace_code")} group by {SqlDates.Day(database, "r.occurred_at")}, c.topic
-            """, p);
-        Trend = TopicTrend.Weekly(trendRows, today, 12);
+            $"select day, topic, sum(reports) from report_daily_counts where day >= @trendFrom and topic <> 'none' and {scope.On("workplace_code")} group by day, topic", p);
+        Trend = TopicTrend.Weekly(trendRows, today, TrendWeeks);
 
         var places = (await connection.QueryAsync<Place>(
             $"select code, name, commune_code as CommuneCode, zone_code as ZoneCode from workplaces where {scope.On("code")}", p)).ToList();
         var risky = (await connection.QueryAsync<(string Code, string Day, long Elevated, long Critical)>(
             $"""
-            select r.workplace_code, {SqlDates.Day(database, "r.occurred_at")} as Day,
-                   sum(case when c.risk = 'elevated' then 1 else 0 end), sum(case when c.risk = 'critical' then 1 else 0 end)
-            from classifications c join reports r on r.id = c.report_id
-            where r.occurred_at >= @monthAgo and c.risk in ('elevated', 'critical') and {scope.On("r.workplace_code")}
-            group by r.workplace_code, {SqlDates.Day(database, "r.occurred_at")}
+            select workplace_code, day, sum(case when risk = 'elevated' then reports else 0 end), sum(case when risk = 'critical' then reports else 0 end)
+            from report_daily_counts
+            where day >= @monthFrom and risk in ('elevated', 'critical') and {scope.On("workplace_code")}
+            group by workplace_code, day
             """, p)).ToLookup(x => x.Code);
         var hotLevel = HotSpots.GroupBy(h => h.WorkplaceCode).ToDictionary(g => g.Key, g => g.First().Level);
         var score = places.ToDictionary(w => w.Code, w => RiskScore.Of(risky[w.Code].Sum(x => x.Elevated), risky[w.Code].Sum(x => x.Critical), hotLevel.GetValueOrDefault(w.Code)));
@@ -92,7 +97,7 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         MostAtRisk = places.Where(w => score[w.Code] > 0).OrderByDescending(w => score[w.Code]).ThenBy(w => w.Code).Take(10)
             .Select(w =>
             {
-                var daily = Sparkline.Daily(risky[w.Code].ToDictionary(x => x.Day, x => x.Elevated + x.Critical), today, 30);
+                var daily = Sparkline.Daily(risky[w.Code].ToDictionary(x => x.Day, x => x.Elevated + x.Critical), today, RiskDays);
                 return new AtRisk(w.Code, w.Name, score[w.Code], hotLevel.GetValueOrDefault(w.Code), Sparkline.Points(daily), daily.Sum());
             }).ToList();
         Tiles = await TilesAsync(connection, places, score);

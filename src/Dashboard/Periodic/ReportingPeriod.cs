@@ -13,6 +13,9 @@ public sealed partial record ReportingPeriod(string Id, DateTimeOffset Start, Da
 
     public bool IsHalfYear => Id.Contains('H');
 
+    /// <summary>The six-monthly survey round of the half-year the period lies in: waves are named 2026-H1, 2026-H2.</summary>
+    public string SurveyWave => $"{Start.Year}-H{(Start.Month <= 6 ? 1 : 2)}";
+
     public static ReportingPeriod? Parse(string? id)
     {
         if (id is null) return null;

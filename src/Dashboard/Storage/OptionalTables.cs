@@ -25,12 +25,12 @@ public static class OptionalTables
         return exists;
     }
 
-    /// <summary>Rows as column → value, or none when the table does not exist yet.</summary>
+    /// <summary>Rows as column → value, or none when the table does not exist yet; <paramref name="columns"/> leaves out what a page never shows (a model's bytes).</summary>
     public static async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> RowsAsync(
-        DbConnection connection, Database database, string table, string where, object parameters)
+        DbConnection connection, Database database, string table, string where, object parameters, string columns = "*")
     {
         if (!await ExistsAsync(connection, database, table)) return [];
-        var rows = await connection.QueryAsync($"select * from {table} where {where}", parameters);
+        var rows = await connection.QueryAsync($"select {columns} from {table} where {where}", parameters);
         return rows.Select(r => (IReadOnlyDictionary<string, object?>)((IDictionary<string, object?>)r).ToDictionary(kv => kv.Key, kv => kv.Value)).ToList();
     }
 

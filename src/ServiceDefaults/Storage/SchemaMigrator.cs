@@ -12,6 +12,10 @@ public sealed record SchemaScripts(string Module, Assembly Assembly);
 /// <summary>
 /// Applies every registered module's scripts in order before anything else starts, and records
 /// each one so it runs once. On PostgreSQL an advisory lock keeps several processes from racing.
+/// A script that reads another module's tables names them on a first line `-- requires: reports`:
+/// while one is missing (that module's host has not migrated this store yet) the script waits,
+/// unrecorded, and runs at a later start. Such a script must be safe to run after the module's later
+/// scripts, e.g. a recomputation.
 /// </summary>
 public sealed class SchemaMigrator(Database database, IEnumerable<SchemaScripts> modules, ILogger<SchemaMigrator> logger) : IHostedService
 {
@@ -35,6 +39,11 @@ public sealed class SchemaMigrator(Database database, IEnumerable<SchemaScripts>
                 foreach (var (script, sql) in ScriptsOf(module))
                 {
                     if (applied.Contains((module.Module, script))) continue;
+                    if (await MissingAsync(connection, Requires(sql)) is { Count: > 0 } missing)
+                    {
+                        logger.LogInformation("Schema script {Module}/{Script} waits for table(s) {Tables}", module.Module, script, string.Join(", ", missing));
+                        continue;
+                    }
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                     await connection.ExecuteAsync(sql, transaction: transaction);
                     await connection.ExecuteAsync(
@@ -49,6 +58,29 @@ public sealed class SchemaMigrator(Database database, IEnumerable<SchemaScripts>
         {
             if (database.IsPostgres) await connection.ExecuteAsync("select pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
         }
+    }
+
+    /// <summary>The tables named on a leading `-- requires: a, b` line.</summary>
+    public static IReadOnlyList<string> Requires(string sql)
+    {
+        const string marker = "-- requires:";
+        var first = sql.TrimStart().Split('\n', 2)[0].Trim();
+        return first.StartsWith(marker, StringComparison.Ordinal)
+            ? first[marker.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+    }
+
+    private async Task<List<string>> MissingAsync(System.Data.Common.DbConnection connection, IReadOnlyList<string> tables)
+    {
+        var missing = new List<string>();
+        foreach (var table in tables)
+        {
+            var exists = database.IsPostgres
+                ? await connection.ExecuteScalarAsync<bool>("select to_regclass(@table) is not null", new { table })
+                : await connection.ExecuteScalarAsync<long>("select count(*) from sqlite_master where type = 'table' and name = @table", new { table }) > 0;
+            if (!exists) missing.Add(table);
+        }
+        return missing;
     }
 
     private IEnumerable<(string Script, string Sql)> ScriptsOf(SchemaScripts module)

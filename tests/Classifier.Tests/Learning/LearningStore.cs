@@ -19,16 +19,22 @@ public sealed class LearningStore : IAsyncDisposable
     public static async Task<LearningStore> CreateAsync()
     {
         var store = new LearningStore();
-        await new SchemaMigrator(store.Database, [new SchemaScripts("classifier", typeof(ClassifierModule).Assembly)], NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await store.MigrateAsync();
         await using var connection = await store.Database.OpenAsync();
-        await connection.ExecuteAsync("create table reports (id text primary key, text text not null)");
+        await connection.ExecuteAsync(
+            "create table reports (id text primary key, text text not null, workplace_code text not null default 'BN-001', occurred_at text not null default '2026-03-01T00:00:00.0000000Z')");
         return store;
     }
 
-    public async Task AddReportAsync(Guid id, string text)
+    /// <summary>Applies the classifier's scripts not yet applied (those that wait for reports, once it exists).</summary>
+    public Task MigrateAsync() =>
+        new SchemaMigrator(Database, [new SchemaScripts("classifier", typeof(ClassifierModule).Assembly)], NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+
+    public async Task AddReportAsync(Guid id, string text, string workplaceCode = "BN-001", DateTimeOffset? occurredAt = null)
     {
         await using var connection = await Database.OpenAsync();
-        await connection.ExecuteAsync("insert into reports (id, text) values (@id, @text)", new { id, text });
+        await connection.ExecuteAsync("insert into reports (id, text, workplace_code, occurred_at) values (@id, @text, @workplaceCode, @occurredAt)",
+            new { id, text, workplaceCode, occurredAt = occurredAt ?? new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero) });
     }
 
     public async ValueTask DisposeAsync()

@@ -77,6 +77,7 @@ public sealed class LogicTests
         Assert.Null(ReportingPeriod.Parse("2026-13"));
         Assert.Null(ReportingPeriod.Parse("drop table"));
         Assert.Equal("2026-02", ReportingPeriod.LastMonth(new DateTimeOffset(2026, 2, 28, 18, 0, 0, TimeSpan.Zero)).Id);
+        Assert.Equal(["2026-H1", "2026-H1", "2026-H2", "2026-H2"], new[] { "2026-01", "2026-06", "2026-07", "2026-H2" }.Select(p => ReportingPeriod.Parse(p)!.SurveyWave));
         Assert.Equal(2.5, ReportingPeriod.Median([4, 1, 3, 2]));
         Assert.Null(ReportingPeriod.Median([]));
     }

@@ -5,8 +5,8 @@ namespace Directive58.EndToEnd.Tests.Support;
 
 /// <summary>
 /// After a fault, counts from the database — never from what the test sent — that every report
-/// that got a 202 was stored once, classified once, seen once by Alerts, and that exactly the
-/// expected alerts exist, one per workplace.
+/// that got a 202 was stored once, classified once (and counted once in the daily counts), seen once
+/// by Alerts, and that exactly the expected alerts exist, one per workplace.
 /// </summary>
 public static class PipelineLedger
 {
@@ -36,6 +36,7 @@ public static class PipelineLedger
         Assert.Equal(ids.Length, await connection.ExecuteScalarAsync<long>("select count(*) from reports"));
         Assert.Equal(ids.Length, await connection.ExecuteScalarAsync<long>("select count(*) from classifications where report_id = any(@ids)", new { ids }));
         Assert.Equal(ids.Length, await connection.ExecuteScalarAsync<long>("select count(distinct report_id) from classifications"));
+        Assert.Equal(ids.Length, await connection.ExecuteScalarAsync<long>("select coalesce(sum(reports), 0) from report_daily_counts"));
 
         var alerts = (await connection.QueryAsync<(string Workplace, long Count)>(
             "select workplace_code, count(*) from alerts group by workplace_code")).ToDictionary(a => a.Workplace, a => a.Count);

@@ -35,6 +35,28 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("select count(*) from api_keys"));
     }
 
+    [Fact]
+    public async Task A_script_that_requires_another_modules_table_waits_unrecorded_until_the_table_exists()
+    {
+        var migrator = new SchemaMigrator(_database, [new SchemaScripts("waiting", typeof(SqliteStoreTests).Assembly)], NullLogger<SchemaMigrator>.Instance);
+        await migrator.MigrateAsync();
+        await using var connection = await _database.OpenAsync();
+        Assert.Equal(["002_plain.sql"], await connection.QueryAsync<string>("select script from schema_migrations where module = 'waiting'"));
+
+        await connection.ExecuteAsync("create table source_rows (x integer); insert into source_rows values (58)");
+        await migrator.MigrateAsync();
+
+        Assert.Equal(58, await connection.ExecuteScalarAsync<long>("select x from copied"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>("select count(*) from schema_migrations where module = 'waiting'"));
+    }
+
+    [Theory]
+    [InlineData("-- requires: reports, classifications\ninsert into t select 1", new[] { "reports", "classifications" })]
+    [InlineData("\n-- requires: reports\n", new[] { "reports" })]
+    [InlineData("create table t (x integer);\n-- requires: reports", new string[0])]
+    public void The_required_tables_are_read_from_the_first_line_only(string sql, string[] tables) =>
+        Assert.Equal(tables, SchemaMigrator.Requires(sql));
+
     private sealed record Row
     {
         public Guid Id { get; init; }

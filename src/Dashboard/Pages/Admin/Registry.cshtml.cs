@@ -17,8 +17,9 @@ namespace Directive58.Dashboard.Pages.Admin;
 
 /// <summary>
 /// Registry administration: each kind's entries, a CSV download of them, and a CSV upload that
-/// creates or replaces entries by key, answering with the rows it refused and why. It writes through
-/// the registry's own path (RegistryWriter via CsvImport), the same as the API and the demo seed.
+/// creates or replaces entries by key, answering with the rows it refused and why, and links to the
+/// form for one entry (RegistryEntry). It writes through the registry's own path (RegistryWriter via
+/// CsvImport), the same as the API and the demo seed.
 /// </summary>
 public sealed class RegistryModel(Database database) : PageModel
 {
@@ -27,6 +28,8 @@ public sealed class RegistryModel(Database database) : PageModel
     [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "workplaces";
     public IReadOnlyList<string> Columns { get; private set; } = [];
     public IReadOnlyList<IReadOnlyList<object?>> Rows { get; private set; } = [];
+    /// <summary>Which column holds each entry's key (code, or id for contacts), linked to its form.</summary>
+    public int KeyColumn { get; private set; }
     public BatchResult? Imported { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -65,7 +68,7 @@ public sealed class RegistryModel(Database database) : PageModel
     private async Task LoadAsync()
     {
         await using var connection = await database.OpenAsync(HttpContext.RequestAborted);
-        (Columns, Rows) = Kind switch
+        (Columns, Rows, KeyColumn) = Kind switch
         {
             "workplaces" => await ListAsync<Workplace>(connection),
             "unions" => await ListAsync<Union>(connection),
@@ -77,11 +80,11 @@ public sealed class RegistryModel(Database database) : PageModel
     }
 
     /// <summary>The entries as a table whose header is the import's header: what is downloaded can be edited and uploaded again.</summary>
-    private static async Task<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<object?>>)> ListAsync<T>(DbConnection connection) where T : class, IRegistryRecord<T>
+    private static async Task<(IReadOnlyList<string>, IReadOnlyList<IReadOnlyList<object?>>, int)> ListAsync<T>(DbConnection connection) where T : class, IRegistryRecord<T>
     {
         var properties = typeof(T).GetProperties().Where(p => p.CanWrite && p.Name != "Key").ToList();
         var entries = await connection.QueryAsync<T>($"select {T.Columns} from {T.Table} order by {T.KeyColumn}");
-        return (properties.Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList(),
-            entries.Select(e => (IReadOnlyList<object?>)properties.Select(p => p.GetValue(e)).ToList()).ToList());
+        var columns = properties.Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList();
+        return (columns, entries.Select(e => (IReadOnlyList<object?>)properties.Select(p => p.GetValue(e)).ToList()).ToList(), columns.IndexOf(T.KeyColumn));
     }
 }

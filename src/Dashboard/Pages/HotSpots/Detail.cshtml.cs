@@ -13,7 +13,7 @@ namespace Directive58.Dashboard.Pages.HotSpots;
 /// text is audited), the topic mix, its alerts with recipients, deliveries and acknowledgements,
 /// and the actions (acknowledge, assign, note, resolve, reopen) sent to Alerts as commands.
 /// </summary>
-public sealed class DetailModel(Database database, AuditLog audit, CaseActions actions) : PageModel
+public sealed class DetailModel(Database database, AuditLog audit, CaseActions actions, UserAccounts accounts) : PageModel
 {
     public sealed record HotSpot
     {
@@ -28,6 +28,7 @@ public sealed class DetailModel(Database database, AuditLog audit, CaseActions a
         public DateTimeOffset? ClosedAt { get; init; }
         public string? ClosedBy { get; init; }
         public string? Outcome { get; init; }
+        public string? AssignedTo { get; init; }
     }
 
     public sealed record Evidence
@@ -72,6 +73,8 @@ public sealed class DetailModel(Database database, AuditLog audit, CaseActions a
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public IReadOnlyDictionary<string, int> TopicMix { get; private set; } = new Dictionary<string, int>();
     public string? Message { get; private set; }
+    /// <summary>Officers a case can be given to, by user name: the alerts board shows each their own ("mine").</summary>
+    public IReadOnlyList<(string UserName, string DisplayName)> Assignees { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -79,7 +82,7 @@ public sealed class DetailModel(Database database, AuditLog audit, CaseActions a
         var spot = await connection.QuerySingleOrDefaultAsync<HotSpot>(
             """
             select h.id, h.workplace_code as WorkplaceCode, coalesce(w.name, h.workplace_code) as WorkplaceName, h.level, h.status, h.reason,
-                   h.opened_at as OpenedAt, h.updated_at as UpdatedAt, h.closed_at as ClosedAt, h.closed_by as ClosedBy, h.outcome
+                   h.opened_at as OpenedAt, h.updated_at as UpdatedAt, h.closed_at as ClosedAt, h.closed_by as ClosedBy, h.outcome, h.assigned_to as AssignedTo
             from hotspots h left join workplaces w on w.code = h.workplace_code where h.id = @id
             """, new { id });
         if (spot is null || !(await ScopeFilter.ForAsync(connection, User)).Sees(spot.WorkplaceCode)) return NotFound();
@@ -104,6 +107,9 @@ public sealed class DetailModel(Database database, AuditLog audit, CaseActions a
         Deliveries = await OptionalTables.RowsAsync(connection, database, "alert_deliveries", "alert_id in (select id from alerts where hotspot_id = @id)", new { id });
         var caseEvents = await OptionalTables.RowsAsync(connection, database, "case_events", "hotspot_id = @id", new { id });
         Timeline = BuildTimeline(spot, Reports, Alerts, caseEvents);
+        if (CaseActions.MayAct(User))
+            Assignees = (await accounts.ListAsync(HttpContext.RequestAborted))
+                .Where(u => u.Disabled == 0 && ServiceDefaults.Security.Roles.Officers.Contains(u.Role)).Select(u => (u.UserName, u.DisplayName)).ToList();
         return Page();
     }
 

@@ -30,7 +30,9 @@ public sealed class IndexModel(Database database, IPublishEndpoint bus, TimeProv
     {
         await using var connection = await database.OpenAsync(HttpContext.RequestAborted);
         HasVersionsTable = await OptionalTables.ExistsAsync(connection, database, "model_versions");
-        Versions = (await OptionalTables.RowsAsync(connection, database, "model_versions", "1 = 1", new { }))
+        // Every column but the model itself (2 MB a version), which the page cannot show anyway.
+        Versions = (await OptionalTables.RowsAsync(connection, database, "model_versions", "1 = 1", new { },
+                "version, status, created_at, decided_at, training_sha256, heldout_metrics, champion_metrics, note"))
             .OrderByDescending(OptionalTables.TimeOf).ToList();
         Usage = (await connection.QueryAsync<UsageRow>(
             "select model_version as Version, count(*) as Reports, max(classified_at) as Last from classifications group by model_version order by max(classified_at) desc"))

@@ -35,12 +35,12 @@ public sealed class IndexModel(Database database, TimeProvider clock) : PageMode
         var p = new { codes = scope.Codes, since = Now - CollaboratorNetwork.ActiveWindow };
         var workplaces = await connection.QueryAsync<WorkplaceRow>(
             $"select w.code, w.name, w.union_code as UnionCode, u.name as UnionName from workplaces w left join unions u on u.code = w.union_code where {scope.On("w.code")}", p);
-        // One row per (workplace, collaborator): their last report and how many, aggregated by the store.
+        // One row per (collaborator, workplace) with their last report, aggregated by the store along ix_reports_reporter.
         var reports = await connection.QueryAsync<ReportRow>(
             $"""
             select workplace_code as WorkplaceCode, reporter_ref as ReporterRef, max(occurred_at) as At from reports
             where reporter_ref is not null and occurred_at >= @since and {scope.On("workplace_code")}
-            group by workplace_code, reporter_ref
+            group by reporter_ref, workplace_code
             """, p);
         Picture = CollaboratorNetwork.Build(
             workplaces.Select(w => new CollaboratorNetwork.WorkplaceFact(w.Code, w.Name, w.UnionCode, w.UnionName)).ToList(),

@@ -1,0 +1,1 @@
+create table plain (x integer);
