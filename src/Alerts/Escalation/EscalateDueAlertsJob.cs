@@ -13,11 +13,16 @@ public sealed class EscalateDueAlertsJob(EscalationSweep sweep, IBusControl bus)
 {
     public static readonly JobKey Key = new("escalate-due-alerts", "alerts");
 
+    /// <summary>Long enough for a published escalation to have been delivered in-app (recorded at once) before it counts as lost.</summary>
+    public static readonly TimeSpan AnnounceGrace = TimeSpan.FromMinutes(2);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         // The scheduler may start before the bus; an escalation claimed but never announced would be lost.
         if (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)) != BusHealthStatus.Healthy) return;
         foreach (var escalated in await sweep.RunAsync(cancellationToken))
             await bus.Publish(escalated, cancellationToken);
+        foreach (var untold in await sweep.UnannouncedAsync(AnnounceGrace, cancellationToken))
+            await bus.Publish(untold, cancellationToken);
     }
 }

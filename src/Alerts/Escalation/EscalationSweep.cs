@@ -15,6 +15,10 @@ namespace Directive58.Alerts.Escalation;
 /// <c>update … where status = 'open' and due_at &lt;= now and escalation_step = seen returning id</c>
 /// that only one sweep can win for a given step (PostgreSQL re-checks the condition after the row
 /// lock; SQLite has one writer). The scheduler only decides when to look.
+/// The claim commits before <see cref="AlertEscalated"/> is published, so a crash or a broker outage
+/// in between would leave the new recipients untold: <see cref="UnannouncedAsync"/> finds escalation
+/// steps that have no delivery at all after a grace period and announces them again (the delivery
+/// consumer skips what was already sent), the same at-least-once shape as Ingest's sweeper.
 /// </summary>
 public sealed class EscalationSweep(Database database, IOptions<AlertsOptions> options, TimeProvider clock)
 {
@@ -77,5 +81,38 @@ public sealed class EscalationSweep(Database database, IOptions<AlertsOptions> o
             escalated.Add(new AlertEscalated(alert.Id, alert.WorkplaceCode, step, next.Code, now, topReached ? null : nextDue));
         }
         return escalated;
+    }
+
+    /// <summary>Escalations claimed at least <paramref name="grace"/> ago whose step has no delivery recorded, to be published again.</summary>
+    public async Task<IReadOnlyList<AlertEscalated>> UnannouncedAsync(TimeSpan grace, CancellationToken ct = default)
+    {
+        // In-app delivery is recorded for every recipient at once; without it a step whose unit has no
+        // contact leaves no trace to look for, and would be announced again on every sweep.
+        if (!options.Value.Channels.InApp.Enabled) return [];
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Unannounced>(
+            """
+            select r.alert_id as AlertId, a.workplace_code as WorkplaceCode, r.step, r.unit_code as UnitCode, r.added_at as AddedAt,
+                   a.due_at as DueAt, a.top_reached as TopReached, a.escalation_step as EscalationStep
+            from alert_recipients r join alerts a on a.id = r.alert_id
+            where r.step > 0 and a.status = 'open' and r.added_at <= @cutoff
+              and not exists (select 1 from alert_deliveries d where d.alert_id = r.alert_id and d.escalation_step = r.step)
+            order by r.added_at limit 200
+            """, new { cutoff = clock.GetUtcNow() - grace });
+        // The next deadline is known only for the latest step; an older step's is long past.
+        return rows.Select(r => new AlertEscalated(r.AlertId, r.WorkplaceCode, (int)r.Step, r.UnitCode, r.AddedAt,
+            r.Step == r.EscalationStep && r.TopReached == 0 ? r.DueAt : null)).ToList();
+    }
+
+    private sealed record Unannounced
+    {
+        public Guid AlertId { get; init; }
+        public string WorkplaceCode { get; init; } = null!;
+        public long Step { get; init; }
+        public string UnitCode { get; init; } = null!;
+        public DateTimeOffset AddedAt { get; init; }
+        public DateTimeOffset DueAt { get; init; }
+        public long TopReached { get; init; }
+        public long EscalationStep { get; init; }
     }
 }

@@ -81,4 +81,22 @@ public sealed class EscalationSweepTests : IAsyncLifetime
         Assert.Single(results.SelectMany(r => r));
         Assert.Equal(1L, await _store.ScalarAsync<long>("select count(*) from alert_recipients where step = 1"));
     }
+
+    [Fact]
+    public async Task An_escalation_claimed_but_never_delivered_is_announced_again_after_the_grace_period_until_it_is_delivered()
+    {
+        var alert = (await HotSpotFactory.OpenAsync(_store, "BN-005", HotSpotLevel.Warning)).Alert!;
+        _store.Clock.Advance(TimeSpan.FromHours(24));
+        var claimed = Assert.Single(await Sweep().RunAsync()); // and then the process died before publishing it
+
+        Assert.Empty(await Sweep().UnannouncedAsync(TimeSpan.FromMinutes(2)));
+        _store.Clock.Advance(TimeSpan.FromMinutes(2));
+        var again = Assert.Single(await Sweep().UnannouncedAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal((alert.AlertId, 1, "ldld-bac-ninh", claimed.NextDueAt), (again.AlertId, again.EscalationStep, again.ToUnit, again.NextDueAt));
+
+        await _store.ScalarAsync<long>(
+            "insert into alert_deliveries (id, alert_id, escalation_step, unit_kind, unit_code, channel, attempt, status, at) values (@id, @alertId, 1, 'union', 'ldld-bac-ninh', 'in-app', 1, 'sent', @at) returning 1",
+            new { id = Guid.NewGuid(), alertId = alert.AlertId, at = _store.Clock.GetUtcNow() });
+        Assert.Empty(await Sweep().UnannouncedAsync(TimeSpan.FromMinutes(2)));
+    }
 }
