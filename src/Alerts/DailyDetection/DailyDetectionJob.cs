@@ -1,4 +1,5 @@
 using Directive58.Alerts.Silence;
+using Directive58.ServiceDefaults.Messaging;
 using MassTransit;
 using Quartz;
 
@@ -17,7 +18,7 @@ public sealed class DailyDetectionJob(DailyDetection detection, SilenceCheck sil
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        if (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)) != BusHealthStatus.Healthy) return;
+        if (!await bus.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30), cancellationToken)) return;
         var yesterday = detection.Yesterday();
         for (var day = yesterday.AddDays(1 - CatchUpDays); day <= yesterday; day = day.AddDays(1))
             foreach (var message in await detection.RunAsync(day, cancellationToken))

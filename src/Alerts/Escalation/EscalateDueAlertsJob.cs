@@ -1,3 +1,4 @@
+using Directive58.ServiceDefaults.Messaging;
 using MassTransit;
 using Quartz;
 
@@ -19,7 +20,7 @@ public sealed class EscalateDueAlertsJob(EscalationSweep sweep, IBusControl bus)
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         // The scheduler may start before the bus; an escalation claimed but never announced would be lost.
-        if (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)) != BusHealthStatus.Healthy) return;
+        if (!await bus.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30), cancellationToken)) return;
         foreach (var escalated in await sweep.RunAsync(cancellationToken))
             await bus.Publish(escalated, cancellationToken);
         foreach (var untold in await sweep.UnannouncedAsync(AnnounceGrace, cancellationToken))
