@@ -70,6 +70,7 @@ public static class ServiceDefaultsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Ingest, p => p.RequireAssertion(c => c.User.HasClaim(Policies.ScopeClaim, Policies.Ingest) || Roles.All.Any(c.User.IsInRole)))
             .AddPolicy(Policies.Read, p => p.RequireAssertion(c => c.User.HasClaim(Policies.ScopeClaim, Policies.Read) || Roles.All.Any(c.User.IsInRole)))
+            .AddPolicy(Policies.ReadCases, p => p.RequireAssertion(c => c.User.HasClaim(Policies.ScopeClaim, Policies.Read) || Roles.Officers.Any(c.User.IsInRole)))
             .AddPolicy(Policies.Act, p => p.RequireAssertion(c => c.User.HasClaim(Policies.ScopeClaim, Policies.Act) || Roles.Officers.Any(c.User.IsInRole)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator));
 

@@ -59,7 +59,7 @@ public static class AlertEndpoints
                 new { status, workplaceCode, take = Math.Clamp(limit ?? 100, 1, 1000), codes = scope.Codes })).ToList();
             await AttachRecipientsAsync(connection, alerts);
             return Results.Ok(alerts);
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.ReadCases);
 
         app.MapGet("/api/v1/alerts/{id:guid}", async (Guid id, Database database, HttpContext http, CancellationToken ct) =>
         {
@@ -68,10 +68,11 @@ public static class AlertEndpoints
             if (alert is null || !(await ScopeFilter.ForAsync(connection, http.User)).Sees(alert.WorkplaceCode)) return NotFound(id);
             await AttachRecipientsAsync(connection, [alert]);
             return Results.Ok(alert);
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.ReadCases);
 
         app.MapPost("/api/v1/alerts/{id:guid}/ack", async (Guid id, HttpContext http, Database database, IPublishEndpoint bus, TimeProvider clock, CancellationToken ct) =>
         {
+            if (!await ScopeFilter.SeesAsync(database, http.User, "select workplace_code from alerts where id = @id", new { id }, ct)) return NotFound(id);
             var acknowledged = await AcknowledgeAlertConsumer.AcknowledgeAsync(database, new AcknowledgeAlert(id, http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()), ct);
             if (acknowledged is not null) await bus.Publish(acknowledged, ct);
             await using var connection = await database.OpenAsync(ct);

@@ -4,6 +4,7 @@ using Directive58.ServiceDefaults.Security;
 using Directive58.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -23,6 +24,16 @@ public static class CaseEndpoints
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/hotspots/{id:guid}").RequireAuthorization(Policies.Act).DisableAntiforgery();
+        // Another unit's hot spot answers 404, as one that does not exist (checked before any action starts).
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var id = Guid.TryParse(http.Request.RouteValues["id"] as string, out var parsed) ? parsed : Guid.Empty;
+            var database = http.RequestServices.GetRequiredService<Database>();
+            return await ScopeFilter.SeesAsync(database, http.User, "select workplace_code from hotspots where id = @id", new { id }, http.RequestAborted)
+                ? await next(context)
+                : Results.Problem(statusCode: 404, title: "Không tìm thấy điểm nóng / Hot spot not found", detail: $"No hot spot has id {id}.");
+        });
         group.MapPost("/assign", (Guid id, AssignRequest body, HttpContext http, Database database, TimeProvider clock, CancellationToken ct) =>
             RespondAsync(id, database, null, AssignCaseConsumer.AssignAsync(database, new AssignCase(id, body.AssignedTo?.Trim() ?? "", Actor(http), clock.GetUtcNow()), ct), ct));
         group.MapPost("/notes", (Guid id, NoteRequest body, HttpContext http, Database database, TimeProvider clock, CancellationToken ct) =>

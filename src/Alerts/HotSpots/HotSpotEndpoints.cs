@@ -41,13 +41,13 @@ public static class HotSpotEndpoints
                 order by h.updated_at desc limit 500
                 """, new { status, workplaceCode, codes = scope.Codes });
             return Results.Ok(rows);
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.ReadCases);
 
         app.MapGet("/api/v1/hotspots/{id:guid}", async (Guid id, Database database, HttpContext http, CancellationToken ct) =>
             await HotSpotDetail.LoadAsync(database, id, ct) is { } detail && await SeesAsync(database, http, detail.WorkplaceCode, ct)
                 ? Results.Ok(detail)
                 : Results.Problem(statusCode: 404, title: "Không tìm thấy điểm nóng / Hot spot not found", detail: $"No hot spot has id {id}."))
-            .RequireAuthorization(Policies.Read);
+            .RequireAuthorization(Policies.ReadCases);
         return app;
     }
 

@@ -32,7 +32,7 @@ public static class SilenceEndpoints
                 from silent_workplaces where (@all = 1 or cleared_at is null) and {scope.On("workplace_code")} order by flagged_at desc limit 500
                 """, new { all = current == false ? 1 : 0, codes = scope.Codes });
             return Results.Ok(rows);
-        }).RequireAuthorization(Policies.Read);
+        }).RequireAuthorization(Policies.ReadCases);
         return app;
     }
 }

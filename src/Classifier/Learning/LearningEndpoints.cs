@@ -20,6 +20,9 @@ public static class LearningEndpoints
     {
         app.MapPost("/api/v1/reports/{id:guid}/labels", async (Guid id, LabelsRequest body, HttpContext http, Database database, TimeProvider clock, CancellationToken ct) =>
         {
+            // Another unit's report answers as one that does not exist.
+            if (!await ScopeFilter.SeesAsync(database, http.User, "select workplace_code from reports where id = @id", new { id }, ct))
+                return Results.Problem(statusCode: 404, title: "Không tìm thấy báo cáo / Report not found", detail: $"No report {id}.");
             var result = await Relabelling.StoreAsync(database,
                 new RelabelReport(id, body.Topic ?? "", body.Risk ?? "", http.User.Identity?.Name ?? "unknown", clock.GetUtcNow()), ct);
             return result switch

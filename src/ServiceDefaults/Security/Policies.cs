@@ -5,6 +5,9 @@ public static class Policies
 {
     public const string Ingest = "ingest";
     public const string Read = "read";
+
+    /// <summary>Hot spots, alerts and silences: officers and read keys; collaborators report, they do not follow cases (as on the pages).</summary>
+    public const string ReadCases = "read-cases";
     public const string Act = "act";
     public const string Admin = "admin";
 
