@@ -3,7 +3,7 @@ using MassTransit;
 namespace Directive58.ServiceDefaults.Messaging;
 
 /// <summary>
-/// MassTransit's <c>WaitForHealthStatus</c> without a cancellation token, as a scheduled job needs it:
+/// MassTransit's <c>WaitForHealthStatus</c> (which takes no cancellation token) made cancellable, as a scheduled job needs it:
 /// a job waiting for a broken bus must let the host stop at once (Quartz waits for running jobs),
 /// not hold a watchdog restart for the whole wait.
 /// </summary>

@@ -29,7 +29,7 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
     public SqliteWriteQueue(Func<CancellationToken, Task<SqliteConnection>> open)
     {
         _open = open;
-        _writer = Task.Run(WriteAsync);
+        _writer = Task.Run(RunAsync);
     }
 
     public async Task<T> EnqueueAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -37,6 +37,23 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
         var unit = new WriteUnit(async (connection, tx, ct) => await work(connection, tx, ct), cancellationToken);
         if (!_units.Writer.TryWrite(unit)) throw new ObjectDisposedException(nameof(SqliteWriteQueue), "The store is shutting down.");
         return (T)(await unit.Completion.Task)!;
+    }
+
+    /// <summary>
+    /// Should the loop itself ever fault, the queue refuses new units and fails the waiting ones, so
+    /// no caller waits forever on a writer that is gone.
+    /// </summary>
+    private async Task RunAsync()
+    {
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception ex)
+        {
+            _units.Writer.TryComplete(ex);
+            while (_units.Reader.TryRead(out var unit)) unit.Completion.TrySetException(ex);
+        }
     }
 
     private async Task WriteAsync()
@@ -69,10 +86,11 @@ internal sealed class SqliteWriteQueue : IAsyncDisposable
                     }
                     catch (Exception ex)
                     {
-                        // If even the rollback fails, the transaction is gone: the outer catch fails the rest.
+                        // The caller learns what its own work threw, even if the rollback then fails too
+                        // (the transaction is gone then: the outer catch fails the rest of the batch).
+                        Fail(unit, ex);
                         await tx.RollbackAsync("unit");
                         await tx.ReleaseAsync("unit");
-                        Fail(unit, ex);
                     }
                 }
                 await tx.CommitAsync();

@@ -78,6 +78,38 @@ public sealed class SqliteWriteQueueTests : IAsyncLifetime
         Assert.Equal(new[] { 1, 0 }, inserted);
     }
 
+    [Fact]
+    public async Task Units_queued_behind_a_running_commit_share_the_next_one_and_complete_only_when_it_commits()
+    {
+        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lastRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseLast = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _database.WriteAsync(async (_, _, _) => { firstRunning.SetResult(); await releaseFirst.Task; return 0; });
+        await firstRunning.Task;
+        var early = _database.WriteAsync((connection, tx, _) => connection.ExecuteAsync("insert into items (id, name) values (1, 'early')", null, tx));
+        var late = _database.WriteAsync(async (connection, tx, _) =>
+        {
+            var inserted = await connection.ExecuteAsync("insert into items (id, name) values (2, 'late')", null, tx);
+            lastRunning.SetResult();
+            await releaseLast.Task;
+            return inserted;
+        });
+
+        releaseFirst.SetResult();
+        await first;
+        await lastRunning.Task;
+        var earlyBeforeCommit = early.IsCompleted;
+        var visibleBeforeCommit = await CountAsync();
+        releaseLast.SetResult();
+
+        var inserted = await Task.WhenAll(early, late);
+        Assert.Equal(new[] { 1, 1 }, inserted);
+        Assert.False(earlyBeforeCommit, "a unit completes only when its commit is done");
+        Assert.Equal(0, visibleBeforeCommit);
+        Assert.Equal(2, await CountAsync());
+    }
+
     private async Task<long> CountAsync()
     {
         await using var connection = await _database.OpenAsync();
