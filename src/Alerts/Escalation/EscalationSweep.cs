@@ -83,7 +83,13 @@ public sealed class EscalationSweep(Database database, IOptions<AlertsOptions> o
         return escalated;
     }
 
-    /// <summary>Escalations claimed at least <paramref name="grace"/> ago whose step has no delivery recorded, to be published again.</summary>
+    /// <summary>
+    /// After a day a step still without delivery is not the broker's doing (its delivery message is in
+    /// an error queue, where `errors list` and /metrics show it): announcing it every minute would not help.
+    /// </summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
+
+    /// <summary>Escalations claimed at least <paramref name="grace"/> ago (and less than a day) whose step has no delivery recorded, to be published again.</summary>
     public async Task<IReadOnlyList<AlertEscalated>> UnannouncedAsync(TimeSpan grace, CancellationToken ct = default)
     {
         // In-app delivery is recorded for every recipient at once; without it a step whose unit has no
@@ -95,10 +101,10 @@ public sealed class EscalationSweep(Database database, IOptions<AlertsOptions> o
             select r.alert_id as AlertId, a.workplace_code as WorkplaceCode, r.step, r.unit_code as UnitCode, r.added_at as AddedAt,
                    a.due_at as DueAt, a.top_reached as TopReached, a.escalation_step as EscalationStep
             from alert_recipients r join alerts a on a.id = r.alert_id
-            where r.step > 0 and a.status = 'open' and r.added_at <= @cutoff
+            where r.step > 0 and a.status = 'open' and r.added_at <= @cutoff and r.added_at > @giveUp
               and not exists (select 1 from alert_deliveries d where d.alert_id = r.alert_id and d.escalation_step = r.step)
             order by r.added_at limit 200
-            """, new { cutoff = clock.GetUtcNow() - grace });
+            """, new { cutoff = clock.GetUtcNow() - grace, giveUp = clock.GetUtcNow() - GiveUpAfter });
         // The next deadline is known only for the latest step; an older step's is long past.
         return rows.Select(r => new AlertEscalated(r.AlertId, r.WorkplaceCode, (int)r.Step, r.UnitCode, r.AddedAt,
             r.Step == r.EscalationStep && r.TopReached == 0 ? r.DueAt : null)).ToList();

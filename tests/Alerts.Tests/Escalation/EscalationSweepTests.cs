@@ -99,4 +99,17 @@ public sealed class EscalationSweepTests : IAsyncLifetime
             new { id = Guid.NewGuid(), alertId = alert.AlertId, at = _store.Clock.GetUtcNow() });
         Assert.Empty(await Sweep().UnannouncedAsync(TimeSpan.FromMinutes(2)));
     }
+
+    [Fact]
+    public async Task An_escalation_still_undelivered_after_a_day_is_no_longer_announced_again()
+    {
+        await HotSpotFactory.OpenAsync(_store, "BN-005", HotSpotLevel.Alarm);
+        _store.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Single(await Sweep().RunAsync());
+
+        _store.Clock.Advance(EscalationSweep.GiveUpAfter - TimeSpan.FromMinutes(1));
+        Assert.Single(await Sweep().UnannouncedAsync(TimeSpan.FromMinutes(2)));
+        _store.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(await Sweep().UnannouncedAsync(TimeSpan.FromMinutes(2)));
+    }
 }
