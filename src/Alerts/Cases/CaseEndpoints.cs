@@ -4,9 +4,9 @@ using Directive58.ServiceDefaults.Security;
 using Directive58.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Directive58.Alerts.Cases;
 
