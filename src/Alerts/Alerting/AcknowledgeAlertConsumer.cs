@@ -17,13 +17,15 @@ public sealed class AcknowledgeAlertConsumer(Database database) : IConsumer<Ackn
     /// <summary>Returns the event when this call acknowledged the alert; null when unknown or already acknowledged.</summary>
     public static async Task<AlertAcknowledged?> AcknowledgeAsync(Database database, AcknowledgeAlert command, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<Acknowledged>(
-            "update alerts set status = 'acknowledged', acknowledged_at = @At, acknowledged_by = @By where id = @AlertId and status = 'open' returning workplace_code as WorkplaceCode, hotspot_id as HotSpotId",
-            new { command.AlertId, command.At, command.By }, tx);
-        if (row is not null) await Cases.CaseTimeline.AddAsync(connection, tx, row.HotSpotId, "acknowledged", command.By, null, command.At);
-        await tx.CommitAsync(ct);
+        // Through the store's writer (group commit on SQLite), so an officer's click does not wait behind the report pipeline's batches.
+        var row = await database.WriteAsync(async (connection, tx, _) =>
+        {
+            var acknowledged = await connection.QuerySingleOrDefaultAsync<Acknowledged>(
+                "update alerts set status = 'acknowledged', acknowledged_at = @At, acknowledged_by = @By where id = @AlertId and status = 'open' returning workplace_code as WorkplaceCode, hotspot_id as HotSpotId",
+                new { command.AlertId, command.At, command.By }, tx);
+            if (acknowledged is not null) await Cases.CaseTimeline.AddAsync(connection, tx, acknowledged.HotSpotId, "acknowledged", command.By, null, command.At);
+            return acknowledged;
+        }, ct);
         return row is null ? null : new AlertAcknowledged(command.AlertId, row.WorkplaceCode, command.By, command.At);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Directive58.Alerts.Alerting;
 using Directive58.Alerts.Cases;
@@ -42,45 +43,45 @@ public sealed class EscalationSweep(Database database, IOptions<AlertsOptions> o
     public async Task<IReadOnlyList<AlertEscalated>> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(ct);
-        var due = (await connection.QueryAsync<DueAlert>(
-            """
-            select id, hotspot_id as HotSpotId, workplace_code as WorkplaceCode, unit_kind as UnitKind, level, escalation_step as EscalationStep
-            from alerts where status = 'open' and top_reached = 0 and due_at <= @now order by due_at limit 200
-            """, new { now })).ToList();
+        List<DueAlert> due;
+        await using (var connection = await database.OpenAsync(ct))
+            due = (await connection.QueryAsync<DueAlert>(
+                """
+                select id, hotspot_id as HotSpotId, workplace_code as WorkplaceCode, unit_kind as UnitKind, level, escalation_step as EscalationStep
+                from alerts where status = 'open' and top_reached = 0 and due_at <= @now order by due_at limit 200
+                """, new { now })).ToList();
 
         var escalated = new List<AlertEscalated>();
         foreach (var alert in due)
-        {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            var chain = await ResponsibilityChain.ForUnitAsync(connection, alert.UnitKind, alert.WorkplaceCode, tx);
-            var told = (await connection.QueryAsync<Told>("select unit_kind as UnitKind, unit_code as UnitCode from alert_recipients where alert_id = @Id", new { alert.Id }, tx))
-                .Select(t => (t.UnitKind, t.UnitCode)).ToList();
-            var next = ResponsibilityChain.NextAbove(chain, told);
-            var step = (int)alert.EscalationStep + 1;
-            var topReached = next is null || ResponsibilityChain.NextAbove(chain, told.Append((next.Kind, next.Code))) is null;
-            var nextDue = now + options.Value.DeadlineFor(alert.Level);
-            var claimed = await connection.ExecuteScalarAsync<Guid?>(
-                """
-                update alerts set escalation_step = @step, due_at = @nextDue, top_reached = @top
-                where id = @Id and status = 'open' and top_reached = 0 and due_at <= @now and escalation_step = @EscalationStep
-                returning id
-                """, new { step, nextDue, top = topReached ? 1 : 0, alert.Id, now, alert.EscalationStep }, tx);
-            if (claimed is null || next is null)
-            {
-                // Lost the claim to another instance, or nobody is left above: nothing to announce.
-                await tx.CommitAsync(ct);
-                continue;
-            }
-            await connection.ExecuteAsync(
-                "insert into alert_recipients (alert_id, unit_kind, unit_code, unit_name, step, added_at) values (@Id, @Kind, @Code, @Name, @step, @now) on conflict do nothing",
-                new { alert.Id, next.Kind, next.Code, next.Name, step, now }, tx);
-            await CaseTimeline.AddAsync(connection, tx, alert.HotSpotId, "escalated", null,
-                $"Chưa được xác nhận đúng hạn, chuyển lên / not acknowledged in time, escalated to: {next.Name}", now);
-            await tx.CommitAsync(ct);
-            escalated.Add(new AlertEscalated(alert.Id, alert.WorkplaceCode, step, next.Code, now, topReached ? null : nextDue));
-        }
+            // One unit per alert through the store's writer (group commit on SQLite).
+            if (await database.WriteAsync((connection, tx, _) => EscalateAsync(connection, tx, alert, now), ct) is { } done)
+                escalated.Add(done);
         return escalated;
+    }
+
+    private async Task<AlertEscalated?> EscalateAsync(DbConnection connection, DbTransaction tx, DueAlert alert, DateTimeOffset now)
+    {
+        var chain = await ResponsibilityChain.ForUnitAsync(connection, alert.UnitKind, alert.WorkplaceCode, tx);
+        var told = (await connection.QueryAsync<Told>("select unit_kind as UnitKind, unit_code as UnitCode from alert_recipients where alert_id = @Id", new { alert.Id }, tx))
+            .Select(t => (t.UnitKind, t.UnitCode)).ToList();
+        var next = ResponsibilityChain.NextAbove(chain, told);
+        var step = (int)alert.EscalationStep + 1;
+        var topReached = next is null || ResponsibilityChain.NextAbove(chain, told.Append((next.Kind, next.Code))) is null;
+        var nextDue = now + options.Value.DeadlineFor(alert.Level);
+        var claimed = await connection.ExecuteScalarAsync<Guid?>(
+            """
+            update alerts set escalation_step = @step, due_at = @nextDue, top_reached = @top
+            where id = @Id and status = 'open' and top_reached = 0 and due_at <= @now and escalation_step = @EscalationStep
+            returning id
+            """, new { step, nextDue, top = topReached ? 1 : 0, alert.Id, now, alert.EscalationStep }, tx);
+        // Lost the claim to another instance, or nobody is left above: nothing to announce.
+        if (claimed is null || next is null) return null;
+        await connection.ExecuteAsync(
+            "insert into alert_recipients (alert_id, unit_kind, unit_code, unit_name, step, added_at) values (@Id, @Kind, @Code, @Name, @step, @now) on conflict do nothing",
+            new { alert.Id, next.Kind, next.Code, next.Name, step, now }, tx);
+        await CaseTimeline.AddAsync(connection, tx, alert.HotSpotId, "escalated", null,
+            $"Chưa được xác nhận đúng hạn, chuyển lên / not acknowledged in time, escalated to: {next.Name}", now);
+        return new AlertEscalated(alert.Id, alert.WorkplaceCode, step, next.Code, now, topReached ? null : nextDue);
     }
 
     /// <summary>

@@ -25,13 +25,12 @@ public sealed class DeliveryLog(Database database)
 
     public async Task RecordAsync(Attempt a, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
+        await database.WriteAsync((connection, tx, _) => connection.ExecuteAsync(
             """
             insert into alert_deliveries (id, alert_id, escalation_step, unit_kind, unit_code, contact_id, channel, address, attempt, status, error, at)
             values (@id, @AlertId, @Step, @UnitKind, @UnitCode, @ContactId, @Channel, @Address, @Number, @Status, @Error, @At)
             """, new { id = Guid.CreateVersion7(a.At), a.AlertId, a.Step, a.UnitKind, a.UnitCode, a.ContactId, a.Channel, a.Address, a.Number, a.Status,
-                Error = a.Error is { Length: > 500 } e ? e[..500] : a.Error, a.At });
+                Error = a.Error is { Length: > 500 } e ? e[..500] : a.Error, a.At }, tx), ct);
     }
 
     /// <summary>(unit, contact, channel) already reached for this alert and step: a redelivered event must not send twice.</summary>
