@@ -44,16 +44,10 @@ public static class HotSpotEndpoints
         }).RequireAuthorization(Policies.ReadCases);
 
         app.MapGet("/api/v1/hotspots/{id:guid}", async (Guid id, Database database, HttpContext http, CancellationToken ct) =>
-            await HotSpotDetail.LoadAsync(database, id, ct) is { } detail && await SeesAsync(database, http, detail.WorkplaceCode, ct)
+            await HotSpotDetail.LoadAsync(database, id, ct) is { } detail && (await ScopeFilter.ForAsync(database, http.User, ct)).Sees(detail.WorkplaceCode)
                 ? Results.Ok(detail)
                 : Results.Problem(statusCode: 404, title: "Không tìm thấy điểm nóng / Hot spot not found", detail: $"No hot spot has id {id}."))
             .RequireAuthorization(Policies.ReadCases);
         return app;
-    }
-
-    private static async Task<bool> SeesAsync(Database database, HttpContext http, string workplaceCode, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return (await ScopeFilter.ForAsync(connection, http.User)).Sees(workplaceCode);
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dapper;
 using Directive58.Contracts;
 using Directive58.Dashboard.Accounts;
 using Directive58.ServiceDefaults.Security;
@@ -55,13 +54,8 @@ public sealed class CaseActions(Database database, IPublishEndpoint bus, TimePro
     private Task<bool> HotSpotInScopeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
         InScopeAsync(user, "select workplace_code from hotspots where id = @id", id, ct);
 
-    private async Task<bool> InScopeAsync(ClaimsPrincipal user, string sql, Guid id, CancellationToken ct)
-    {
-        if (!MayAct(user)) return false;
-        await using var connection = await database.OpenAsync(ct);
-        var workplace = await connection.ExecuteScalarAsync<string?>(sql, new { id });
-        return (await ScopeFilter.ForAsync(connection, user)).Sees(workplace);
-    }
+    private async Task<bool> InScopeAsync(ClaimsPrincipal user, string sql, Guid id, CancellationToken ct) =>
+        MayAct(user) && await ScopeFilter.SeesAsync(database, user, sql, new { id }, ct);
 
     private static string Name(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }

@@ -21,6 +21,13 @@ public sealed record ScopeFilter(IReadOnlySet<string>? Visible, IReadOnlySet<str
         return new ScopeFilter(visible, zones, connection is Npgsql.NpgsqlConnection);
     }
 
+    /// <summary>The scope on a connection of its own, for a caller that holds none.</summary>
+    public static async Task<ScopeFilter> ForAsync(Database database, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await ForAsync(connection, user);
+    }
+
     /// <summary>
     /// Whether the user may see the row whose workplace (or zone) code <paramref name="workplaceCodeSql"/>
     /// selects; false when there is no such row. For actions, so that another unit's alert, hot spot or
