@@ -1,22 +1,20 @@
 using Dapper;
 using Directive58.Ingest.SubmitReport;
+using Directive58.Ingest.Tests.Support;
 using Directive58.ServiceDefaults.Metrics;
-using Directive58.ServiceDefaults.Storage;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Directive58.Ingest.Tests.SubmitReport;
 
 /// <summary>Submitting on a SQLite store and a bus that never confirms a publish, as RabbitMQ while it is down.</summary>
 public sealed class ReportSubmissionTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "d58-submission-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
-    private Database _database = null!;
+    private IngestStore _store = null!;
     private readonly BrokerAway _away = new();
 
     public async Task InitializeAsync()
@@ -30,26 +28,21 @@ public sealed class ReportSubmissionTests : IAsyncLifetime
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
         await _harness.Start();
-        _database = new Database(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_folder}/submission.db" }));
-        await new SchemaMigrator(_database,
-            [new SchemaScripts("platform", typeof(Database).Assembly), new SchemaScripts("ingest", typeof(IngestModule).Assembly)],
-            NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        _store = await IngestStore.CreateAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _harness.Stop();
         await _provider.DisposeAsync();
-        await _database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        await _store.DisposeAsync();
     }
 
     [Fact]
     public async Task A_report_whose_publish_is_never_confirmed_is_accepted_after_the_publish_timeout_and_left_to_the_sweeper()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
-        var submission = new ReportSubmission(_database, _harness.Bus, clock, new PrometheusMetrics(), NullLogger<ReportSubmission>.Instance);
+        var submission = new ReportSubmission(_store.Database, _harness.Bus, clock, new PrometheusMetrics(), NullLogger<ReportSubmission>.Instance);
 
         var submitting = submission.SubmitAsync(new NewReport("away-1", "BN-005", "nợ lương hai tháng", "app", null, null));
         await _away.Publishing.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -60,7 +53,7 @@ public sealed class ReportSubmissionTests : IAsyncLifetime
 
         Assert.False(answeredEarly, "answered before the publish timed out");
         Assert.Equal("received", accepted.Status);
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _store.Database.OpenAsync();
         Assert.Equal("received", await connection.ExecuteScalarAsync<string>("select status from reports where id = @Id", new { accepted.Id }));
     }
 

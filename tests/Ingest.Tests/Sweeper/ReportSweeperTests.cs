@@ -1,8 +1,8 @@
 using Dapper;
 using Directive58.Contracts;
 using Directive58.Ingest.Sweeper;
+using Directive58.Ingest.Tests.Support;
 using Directive58.ServiceDefaults.Metrics;
-using Directive58.ServiceDefaults.Storage;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +15,10 @@ namespace Directive58.Ingest.Tests.Sweeper;
 public sealed class ReportSweeperTests : IAsyncLifetime
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "d58-sweeper-tests", Guid.NewGuid().ToString("N"));
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
-    private Database _database = null!;
+    private IngestStore _store = null!;
     private ReportSweeper _sweeper = null!;
 
     public async Task InitializeAsync()
@@ -27,11 +26,8 @@ public sealed class ReportSweeperTests : IAsyncLifetime
         _provider = new ServiceCollection().AddMassTransitTestHarness().BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
         await _harness.Start();
-        _database = new Database(Options.Create(new StorageOptions { ConnectionString = $"Data Source={_folder}/sweeper.db" }));
-        await new SchemaMigrator(_database,
-            [new SchemaScripts("platform", typeof(Database).Assembly), new SchemaScripts("ingest", typeof(IngestModule).Assembly)],
-            NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-        _sweeper = new ReportSweeper(_database, _harness.Bus, _clock, Options.Create(new SweeperOptions { Grace = Grace }),
+        _store = await IngestStore.CreateAsync();
+        _sweeper = new ReportSweeper(_store.Database, _harness.Bus, _clock, Options.Create(new SweeperOptions { Grace = Grace }),
             new PrometheusMetrics(), NullLogger<ReportSweeper>.Instance);
     }
 
@@ -39,9 +35,7 @@ public sealed class ReportSweeperTests : IAsyncLifetime
     {
         await _harness.Stop();
         await _provider.DisposeAsync();
-        await _database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        await _store.DisposeAsync();
     }
 
     [Fact]
@@ -89,7 +83,7 @@ public sealed class ReportSweeperTests : IAsyncLifetime
     {
         var id = Guid.NewGuid();
         var now = _clock.GetUtcNow();
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await _store.Database.OpenAsync();
         await connection.ExecuteAsync(
             """
             insert into reports (id, client_id, workplace_code, text, channel, reporter_ref, occurred_at, submitted_at, status)

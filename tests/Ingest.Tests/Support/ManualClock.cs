@@ -1,4 +1,4 @@
-namespace Directive58.Ingest.Tests;
+namespace Directive58.Ingest.Tests.Support;
 
 /// <summary>
 /// A clock the test moves by hand; its timers (timeouts made with this clock, e.g.
